@@ -1,0 +1,17 @@
+"""Errors the data layer raises with messages meant for the user (no tracebacks)."""
+
+
+class PlanBookError(Exception):
+    """Base class: ``str(error)`` is a complete, user-facing message."""
+
+
+class PlanFileError(PlanBookError):
+    """A file cannot be opened as a plan file (missing, not PlanBook, newer schema, …)."""
+
+
+class ValidationError(PlanBookError):
+    """Input was refused; ``problems`` lists every ``where: what`` found."""
+
+    def __init__(self, problems: list[str], title: str = "The input was refused:"):
+        self.problems = list(problems)
+        super().__init__(title + "\n" + "\n".join(f"  {p}" for p in self.problems))

@@ -1,0 +1,67 @@
+"""Money in 千円: display (``24,300千円``, ``△1,200``) and strict parsing of what users type.
+
+Amounts are integers of 千円 throughout PlanBook; these helpers are the only place that turns
+them into text or back. Input from Japanese IMEs (full-width digits and commas, ``千円``, ``△``)
+is NFKC-normalised first, then parsed strictly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+UNIT = "千円"
+NEGATIVE_MARKS = ("△", "▲", "-", "−", "ー")
+_NUMBER = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)")
+
+
+class AmountError(ValueError):
+    """The text is not an amount; ``str(error)`` says why, in words for the user."""
+
+
+def format_amount(value: int | None, *, unit: bool = False, blank: str = "") -> str:
+    """``24300`` → ``24,300`` (``24,300千円`` with unit); negatives use ``△``; None → blank."""
+    if value is None:
+        return blank
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"amounts are int, not {type(value).__name__}")
+    text = f"{abs(value):,}"
+    if value < 0:
+        text = "△" + text
+    return text + UNIT if unit else text
+
+
+def format_previous(value: int | None) -> str:
+    """How the booklet prints a previous-year amount: ``(11,498,000千円)`` or ``(-)``."""
+    return "(-)" if value is None else f"({format_amount(value, unit=True)})"
+
+
+def parse_amount(text: str | None, *, allow_negative: bool = True) -> int | None:
+    """Parse what a user typed into an amount field; empty text means "no amount" (None).
+
+    Accepts ``24300``, ``24,300``, ``２４，３００``, ``24,300千円``, ``△1,200``, ``▲1200``, ``-1200``.
+    Refuses decimals, misplaced commas, other units and anything else with an AmountError.
+    """
+    if text is None:
+        return None
+    original = text
+    text = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
+    if text == "":
+        return None
+    negative = False
+    if text[0] in NEGATIVE_MARKS:
+        negative, text = True, text[1:]
+    if text.endswith(UNIT):
+        text = text[: -len(UNIT)]
+    if not text:
+        raise AmountError(f"「{original}」 is not an amount: no digits")
+    if "." in text:
+        raise AmountError(f"「{original}」 is not an amount: amounts are whole 千円, no decimals")
+    if not _NUMBER.fullmatch(text):
+        raise AmountError(f"「{original}」 is not an amount: use digits like 24,300 (in 千円)")
+    value = int(text.replace(",", ""))
+    if negative:
+        if not allow_negative:
+            raise AmountError(f"「{original}」 is not allowed: the amount cannot be negative")
+        value = -value
+    return value

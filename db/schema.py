@@ -1,0 +1,170 @@
+"""The plan file's schema as forward migrations (sqlite-utils ``Migrations``).
+
+Each migration runs in its own transaction and stamps ``PRAGMA user_version`` with its number,
+so a file written by a newer PlanBook is recognised and refused before anything touches it.
+Never edit a released migration: add the next one.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+APPLICATION_ID = 0x504C4E42  # "PLNB": marks a SQLite file as a PlanBook plan file
+
+migrations = Migrations("planbook")
+
+_MONEY = "INTEGER CHECK (typeof({col}) IN ('integer', 'null'))"
+
+
+def _money(col: str) -> str:
+    return f"{col} " + _MONEY.format(col=col)
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    statements = [
+        """CREATE TABLE plan (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            name TEXT NOT NULL DEFAULT '',
+            city TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '[]')""",
+        """CREATE TABLE ward (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE CHECK (name <> ''),
+            kind TEXT NOT NULL DEFAULT 'ward' CHECK (kind IN ('ward', 'common')),
+            position INTEGER NOT NULL DEFAULT 0)""",
+        """CREATE TABLE edition (
+            id INTEGER PRIMARY KEY,
+            fiscal_year INTEGER NOT NULL UNIQUE CHECK (fiscal_year BETWEEN 1989 AND 2200),
+            title TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'final')),
+            slogan TEXT NOT NULL DEFAULT '',
+            publication_date TEXT,
+            cover_parts TEXT NOT NULL DEFAULT '[]',
+            cover_credit TEXT NOT NULL DEFAULT '',
+            about TEXT NOT NULL DEFAULT '[]',
+            pdca_title TEXT NOT NULL DEFAULT '',
+            pdca_steps TEXT NOT NULL DEFAULT '[]',
+            pdca_cycle_title TEXT NOT NULL DEFAULT '',
+            pdca_cycle_text TEXT NOT NULL DEFAULT '',
+            context TEXT NOT NULL DEFAULT '[]',
+            priority_intro TEXT NOT NULL DEFAULT '[]',
+            visions_intro TEXT NOT NULL DEFAULT '',
+            cross_cutting TEXT NOT NULL DEFAULT '[]',
+            ward_intro TEXT NOT NULL DEFAULT '[]',
+            ward_policies TEXT NOT NULL DEFAULT '[]',
+            ward_budget_lines TEXT NOT NULL DEFAULT '[]',
+            contact TEXT NOT NULL DEFAULT '{}')""",
+        """CREATE TABLE vision (
+            id INTEGER PRIMARY KEY,
+            edition_id INTEGER NOT NULL REFERENCES edition(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            colour TEXT NOT NULL DEFAULT '#1F4E79',
+            direction TEXT NOT NULL DEFAULT '[]',
+            related TEXT NOT NULL DEFAULT '[]',
+            UNIQUE (edition_id, number))""",
+        """CREATE TABLE measure (
+            id INTEGER PRIMARY KEY,
+            vision_id INTEGER NOT NULL REFERENCES vision(id) ON DELETE CASCADE,
+            code TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            goal TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL DEFAULT 0)""",
+        """CREATE TABLE ward_plan (
+            id INTEGER PRIMARY KEY,
+            edition_id INTEGER NOT NULL REFERENCES edition(id) ON DELETE CASCADE,
+            ward_id INTEGER NOT NULL REFERENCES ward(id) ON DELETE CASCADE,
+            headline TEXT NOT NULL DEFAULT '',
+            description TEXT NOT NULL DEFAULT '',
+            policies TEXT NOT NULL DEFAULT '[]',
+            """ + _money("allocation") + """,
+            UNIQUE (edition_id, ward_id))""",
+        """CREATE TABLE initiative (
+            id INTEGER PRIMARY KEY,
+            edition_id INTEGER NOT NULL REFERENCES edition(id) ON DELETE CASCADE,
+            key TEXT NOT NULL CHECK (key <> ''),
+            title TEXT NOT NULL DEFAULT '',
+            description TEXT NOT NULL DEFAULT '',
+            """ + _money("amount") + """,
+            """ + _money("previous_amount") + """,
+            budget_note TEXT NOT NULL DEFAULT '',
+            category TEXT NOT NULL DEFAULT '',
+            status TEXT CHECK (status IN ('new', 'expanded', 'continued')),
+            section TEXT NOT NULL DEFAULT '',
+            vision_id INTEGER REFERENCES vision(id) ON DELETE CASCADE,
+            measure_code TEXT,
+            ward_plan_id INTEGER REFERENCES ward_plan(id) ON DELETE CASCADE,
+            highlights TEXT NOT NULL DEFAULT '[]',
+            indicators TEXT NOT NULL DEFAULT '[]',
+            notes TEXT NOT NULL DEFAULT '[]',
+            tables TEXT NOT NULL DEFAULT '[]',
+            pictures TEXT NOT NULL DEFAULT '[]',
+            position INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (edition_id, key),
+            CHECK (vision_id IS NULL OR ward_plan_id IS NULL))""",
+        """CREATE TABLE priority (
+            id INTEGER PRIMARY KEY,
+            edition_id INTEGER NOT NULL REFERENCES edition(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            lead TEXT NOT NULL DEFAULT '',
+            situation TEXT NOT NULL DEFAULT '[]',
+            past_actions TEXT NOT NULL DEFAULT '[]',
+            UNIQUE (edition_id, number))""",
+        """CREATE TABLE priority_action (
+            id INTEGER PRIMARY KEY,
+            priority_id INTEGER NOT NULL REFERENCES priority(id) ON DELETE CASCADE,
+            initiative_id INTEGER NOT NULL REFERENCES initiative(id) ON DELETE CASCADE,
+            heading TEXT NOT NULL DEFAULT '',
+            description TEXT,
+            position INTEGER NOT NULL DEFAULT 0)""",
+        """CREATE TABLE ward_group (
+            id INTEGER PRIMARY KEY,
+            ward_plan_id INTEGER NOT NULL REFERENCES ward_plan(id) ON DELETE CASCADE,
+            title TEXT NOT NULL DEFAULT '',
+            show_subtotal INTEGER NOT NULL DEFAULT 0 CHECK (show_subtotal IN (0, 1)),
+            position INTEGER NOT NULL DEFAULT 0)""",
+        """CREATE TABLE ward_project (
+            id INTEGER PRIMARY KEY,
+            ward_plan_id INTEGER NOT NULL REFERENCES ward_plan(id) ON DELETE CASCADE,
+            group_id INTEGER REFERENCES ward_group(id) ON DELETE SET NULL,
+            number INTEGER,
+            name TEXT NOT NULL DEFAULT '',
+            description TEXT NOT NULL DEFAULT '',
+            status TEXT CHECK (status IN ('new', 'expanded', 'continued')),
+            """ + _money("initial") + """,
+            """ + _money("revised") + """,
+            """ + _money("settled") + """,
+            position INTEGER NOT NULL DEFAULT 0)""",
+    ]
+    for statement in statements:
+        db.execute(statement)
+    db.execute("PRAGMA user_version = 1")
+
+
+@migrations()
+def m002_printed_totals_and_indexes(db: Database) -> None:
+    """Ward sheets record the totals printed in their source; child lookups get indexes."""
+    for column in ("printed_initial", "printed_revised", "printed_settled"):
+        db.execute(f"ALTER TABLE ward_plan ADD COLUMN {_money(column)}")
+    for table, column in [
+        ("vision", "edition_id"),
+        ("measure", "vision_id"),
+        ("initiative", "vision_id"),
+        ("initiative", "ward_plan_id"),
+        ("priority", "edition_id"),
+        ("priority_action", "priority_id"),
+        ("priority_action", "initiative_id"),
+        ("ward_plan", "ward_id"),
+        ("ward_group", "ward_plan_id"),
+        ("ward_project", "ward_plan_id"),
+        ("ward_project", "group_id"),
+    ]:
+        db.execute(f"CREATE INDEX idx_{table}_{column} ON {table}({column})")
+    db.execute("PRAGMA user_version = 2")
+
+
+SCHEMA_VERSION = len(migrations.pending(Database(memory=True)))
