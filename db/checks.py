@@ -1,0 +1,131 @@
+"""Validation rules for one fiscal year: what ``planbook check`` and the Problems panel show.
+
+The rules live here once; the CLI and the editor only present them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .era import era_label
+from .money import format_amount
+from .records import EditionDocument
+
+ERROR, WARNING = "error", "warning"
+COLUMN_LABELS = {"initial": "当初予算", "revised": "補正後", "settled": "決算額"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    severity: str  # "error" or "warning"
+    table: str  # where it is: a table, a row id and a field the editor can jump to
+    row_id: int | None
+    field: str
+    location: str  # human-readable: "令和4年度 中央区 No.3"
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.severity}: {self.location}: {self.message}"
+
+
+def check_document(doc: EditionDocument) -> list[Problem]:
+    problems: list[Problem] = []
+    year = era_label(doc.edition.fiscal_year)
+
+    def add(severity: str, table: str, row_id: int | None, field: str, location: str,
+            message: str) -> None:
+        problems.append(Problem(severity, table, row_id, field, f"{year} {location}", message))
+
+    numbers = {v.number for v in doc.visions}
+    for vision in doc.visions:
+        where = f"ビジョン{vision.number}"
+        if not vision.title.strip():
+            add(ERROR, "vision", vision.id, "title", where, "the vision has no title")
+        for related in vision.related:
+            if related not in numbers:
+                add(WARNING, "vision", vision.id, "related", where,
+                    f"related vision {related} does not exist")
+        counts = Counter(m.code for m in vision.measures)
+        codes = set(counts)
+        for measure in vision.measures:
+            mwhere = f"{where} 施策 {measure.code or '(no code)'}"
+            if not measure.code.strip():
+                add(ERROR, "measure", measure.id, "code", mwhere, "the measure has no code")
+            elif counts[measure.code] > 1:
+                add(ERROR, "measure", measure.id, "code", mwhere,
+                    f"duplicate measure code {measure.code}")
+            elif not re.fullmatch(rf"{vision.number}-\d+", measure.code):
+                add(WARNING, "measure", measure.id, "code", mwhere,
+                    f"codes in vision {vision.number} are written {vision.number}-N")
+            if not measure.title.strip():
+                add(ERROR, "measure", measure.id, "title", mwhere, "the measure has no title")
+        for item in vision.initiatives:
+            if item.measure_code and item.measure_code not in codes:
+                add(ERROR, "initiative", item.id, "measure_code", f"{where} 「{item.title}」",
+                    f"measure {item.measure_code} is not in this vision")
+
+    in_priority = {a.initiative.id for p in doc.priorities for a in p.actions}
+    for item in doc.initiatives:
+        where = f"取組 「{item.title or item.key}」"
+        if not item.title.strip():
+            add(ERROR, "initiative", item.id, "title", where, "the initiative has no title")
+        if item.amount is None:
+            add(ERROR, "initiative", item.id, "amount", where, "the amount is missing")
+        for field in ("amount", "previous_amount"):
+            value = getattr(item, field)
+            if value is not None and value < 0:
+                add(ERROR, "initiative", item.id, field, where, "amounts cannot be negative")
+        if item.vision_number is None and item.ward_name is None and item.id not in in_priority:
+            add(WARNING, "initiative", item.id, "title", where,
+                "printed nowhere: it has no vision or ward and no priority item lists it")
+
+    for priority in doc.priorities:
+        if not priority.actions:
+            add(WARNING, "priority", priority.id, "title", f"重点事項{priority.number}",
+                "the priority item lists no action")
+
+    for plan in doc.ward_plans:
+        if plan.ward.kind != "ward" and not plan.projects:
+            continue
+        name = plan.ward.name
+        counts = Counter(p.number for p in plan.projects if p.number is not None)
+        for project in plan.projects:
+            where = f"{name} No.{project.number if project.number is not None else '-'}"
+            if not project.name.strip():
+                add(ERROR, "ward_project", project.id, "name", where, "the project has no name")
+            if project.number is not None and counts[project.number] > 1:
+                add(ERROR, "ward_project", project.id, "number", where,
+                    f"duplicate project number {project.number}")
+            for column, label in COLUMN_LABELS.items():
+                value = getattr(project, column)
+                if value is not None and value < 0:
+                    add(ERROR, "ward_project", project.id, column, where,
+                        f"{label} cannot be negative")
+            if project.initial is None and plan.projects:
+                add(WARNING, "ward_project", project.id, "initial", where,
+                    "no 当初予算 (initial budget)")
+            if (project.settled is not None and project.revised is not None
+                    and project.settled > project.revised):
+                add(WARNING, "ward_project", project.id, "settled", where,
+                    f"決算額 {format_amount(project.settled)} is above 補正後 "
+                    f"{format_amount(project.revised)}")
+        totals = plan.totals()
+        if plan.allocation is not None:
+            for column, label in COLUMN_LABELS.items():
+                total = getattr(totals, column)
+                if total is not None and total > plan.allocation:
+                    add(ERROR, "ward_plan", plan.id, "allocation", name,
+                        f"{label} total {format_amount(total)}千円 exceeds the allocation "
+                        f"{format_amount(plan.allocation)}千円 by "
+                        f"{format_amount(total - plan.allocation)}千円")
+        for column, label in COLUMN_LABELS.items():
+            printed = getattr(plan.printed_totals, column)
+            total = getattr(totals, column)
+            if printed is not None and total != printed:
+                add(WARNING, "ward_plan", plan.id, f"printed_{column}", name,
+                    f"{label}: the rows add up to {format_amount(total, blank='0')}千円 but the "
+                    f"source prints {format_amount(printed)}千円 (gap "
+                    f"{format_amount((total or 0) - printed)}千円)")
+    return problems

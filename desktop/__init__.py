@@ -1,0 +1,1 @@
+"""PlanBook's desktop application: the Qt editor (``ui``), exports (``publish``) and the CLI."""

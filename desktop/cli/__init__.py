@@ -1,0 +1,65 @@
+"""The ``planbook`` command. Without a subcommand it opens the editor.
+
+Subcommands live in ``desktop/cli/cmd_*.py``; each module has ``register(subparsers)`` and
+sets ``func`` (returning an exit code). Errors the user can fix print one message to stderr and
+exit 2; ``check`` exits 1 when it finds errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from pathlib import Path
+
+from db.errors import PlanBookError
+
+from .common import add_db_argument, ensure_default_file
+
+
+def command_modules() -> list:
+    package = Path(__file__).parent
+    names = sorted(m.name for m in pkgutil.iter_modules([str(package)])
+                   if m.name.startswith("cmd_"))
+    return [importlib.import_module(f"{__name__}.{name}") for name in names]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="planbook", description="PlanBook: edit an action plan and print its booklet and "
+        "ward sheets. Without a command, opens the editor.")
+    add_db_argument(parser)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in command_modules():
+        module.register(subparsers)
+    return parser
+
+
+def run_gui(db: str | None) -> int:
+    from desktop.app import run_gui as start
+
+    path = Path(db) if db else ensure_default_file()
+    return start(path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return run_gui(args.db)
+        return int(args.func(args) or 0)
+    except PlanBookError as error:
+        print(f"planbook: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("planbook: interrupted", file=sys.stderr)
+        return 130
+    except OSError as error:
+        print(f"planbook: {error.filename or ''}: {error.strerror}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

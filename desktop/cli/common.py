@@ -1,0 +1,96 @@
+"""What every ``planbook`` subcommand shares: where the default file is, opening plan files
+for reading or writing, and fiscal-year arguments."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from db.era import parse_fiscal_year
+from db.errors import PlanBookError, PlanFileError
+from db.store import PlanStore, open_plan
+
+APP_NAME = "PlanBook"
+
+
+class UsageError(PlanBookError):
+    """A command-line argument is wrong."""
+
+
+def data_dir() -> Path:
+    """The per-user data folder (PLANBOOK_DATA_DIR overrides it, e.g. in tests)."""
+    override = os.environ.get("PLANBOOK_DATA_DIR")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        return Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming")) / APP_NAME
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / APP_NAME
+    return Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / APP_NAME
+
+
+def default_db_path() -> Path:
+    return data_dir() / "planbook.sqlite"
+
+
+def ensure_default_file() -> Path:
+    """The default plan file, created from the bundled sample on first run."""
+    path = default_db_path()
+    if not path.exists():
+        from db.sample import load_sample
+
+        temporary = path.with_name(path.name + ".new")
+        temporary.unlink(missing_ok=True)
+        with open_plan(temporary, create=True) as store:
+            load_sample(store)
+            store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        for suffix in ("-wal", "-shm"):
+            Path(str(temporary) + suffix).unlink(missing_ok=True)
+        temporary.replace(path)
+    return path
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    return Path(args.db) if args.db else default_db_path()
+
+
+def open_for_reading(args: argparse.Namespace) -> PlanStore:
+    """Open ``--db`` without ever writing to it (an older file is migrated in memory)."""
+    path = db_path(args)
+    if not path.exists():
+        raise PlanFileError(f"{path}: no such file.")
+    return open_plan(path, readonly=True)
+
+
+def open_for_writing(args: argparse.Namespace) -> PlanStore:
+    path = db_path(args)
+    if not path.exists():
+        raise PlanFileError(f"{path}: no such file (create one with `planbook init --db {path}`).")
+    return open_plan(path)
+
+
+def fiscal_year(text: str) -> int:
+    """argparse type: 2024, R6 or 令和6."""
+    try:
+        return parse_fiscal_year(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
+
+
+def add_db_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="PATH",
+                        help="plan file (default: the per-user file, created from the sample)")
+
+
+def require_year(store: PlanStore, year: int | None) -> int:
+    """The requested fiscal year, or the newest one in the file."""
+    years = store.fiscal_years()
+    if not years:
+        raise UsageError("the plan file has no fiscal year yet")
+    if year is None:
+        return years[-1]
+    if year not in years:
+        raise UsageError(f"no fiscal year {year} in the file (it has {', '.join(map(str, years))})")
+    return year

@@ -1,0 +1,1 @@
+"""Exports: records → PDF and Excel. Pure Python (reportlab, openpyxl); never imports Qt."""
