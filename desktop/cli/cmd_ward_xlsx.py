@@ -1,0 +1,69 @@
+"""planbook ward-xlsx export / import: the Excel round trip with the ward offices."""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop.publish.ward_excel import (
+    apply_ward_import,
+    export_ward_workbook,
+    plan_ward_import,
+    read_ward_workbook,
+)
+
+from .common import (
+    UsageError,
+    add_db_argument,
+    fiscal_year,
+    open_for_reading,
+    open_for_writing,
+    require_year,
+)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("ward-xlsx", help="export a ward's sheet to Excel, or import "
+                                   "the edited workbook")
+    actions = parser.add_subparsers(dest="ward_xlsx_action", metavar="ACTION", required=True)
+
+    export = actions.add_parser("export", help="write one ward's projects as an .xlsx workbook")
+    add_db_argument(export)
+    export.add_argument("--year", type=fiscal_year, help="fiscal year (2022, R4 or 令和4; "
+                        "default: the newest)")
+    export.add_argument("--ward", required=True, help="ward name, e.g. 中央区")
+    export.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
+    export.set_defaults(func=run_export)
+
+    imp = actions.add_parser("import", help="show and apply the changes in an edited workbook")
+    add_db_argument(imp)
+    imp.add_argument("workbook", metavar="FILE.xlsx")
+    imp.add_argument("--dry-run", action="store_true",
+                     help="only show what would change; the plan file is not opened for writing")
+    imp.set_defaults(func=run_import)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    with open_for_reading(args) as store:
+        year = require_year(store, args.year)
+        doc = store.load(year)
+        if doc.ward_plan(args.ward) is None:
+            names = ", ".join(p.ward.name for p in doc.ward_plans) or "none"
+            raise UsageError(f"no ward sheet for {args.ward} in {year} (wards: {names})")
+        path = export_ward_workbook(doc, args.ward, args.output)
+    print(f"wrote {path} ({args.ward}, {year})")
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    workbook = read_ward_workbook(args.workbook)
+    opener = open_for_reading if args.dry_run else open_for_writing
+    with opener(args) as store:
+        plan = plan_ward_import(store, workbook)
+        print(plan.summary())
+        if args.dry_run or plan.is_empty:
+            if args.dry_run:
+                print("dry run: nothing was changed")
+            return 0
+        apply_ward_import(store, plan)
+    print("imported")
+    return 0
