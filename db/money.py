@@ -45,14 +45,14 @@ def parse_amount(text: str | None, *, allow_negative: bool = True) -> int | None
     if text is None:
         return None
     original = text
-    text = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
+    text = unicodedata.normalize("NFKC", text).strip()
     if text == "":
         return None
     negative = False
     if text[0] in NEGATIVE_MARKS:
-        negative, text = True, text[1:]
+        negative, text = True, text[1:].lstrip()
     if text.endswith(UNIT):
-        text = text[: -len(UNIT)]
+        text = text[: -len(UNIT)].rstrip()
     if not text:
         raise AmountError(f"「{original}」 is not an amount: no digits")
     if "." in text:

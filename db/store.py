@@ -539,9 +539,15 @@ def open_plan(path: str | Path, *, create: bool = False, readonly: bool = False)
             f"{path}: was saved by a newer PlanBook (file format {version}; this PlanBook reads "
             f"up to {SCHEMA_VERSION}). Install the newer PlanBook to open it; the file was not "
             "changed.")
-    mode = "ro" if readonly else "rw"
+    # A read-only open must not leave -wal/-shm files behind: when no writer has the file open
+    # (no -wal beside it), read it as immutable; either way copy it into memory at once.
+    if readonly:
+        wal = Path(f"{path}-wal")
+        uri = f"file:{path}?mode=ro" + ("" if wal.exists() else "&immutable=1")
+    else:
+        uri = f"file:{path}?mode=rw"
     try:
-        db = _connect(f"file:{path}?mode={mode}")
+        db = _connect(uri)
         tables = set(db.table_names())
     except sqlite3.DatabaseError as error:
         raise PlanFileError(f"{path}: not a PlanBook plan file ({error}).") from error
@@ -552,13 +558,13 @@ def open_plan(path: str | Path, *, create: bool = False, readonly: bool = False)
     if application_id == 0 and not create:
         db.close()
         raise PlanFileError(f"{path}: is an empty file, not a plan file.")
+    if readonly:
+        memory = _connect(":memory:")
+        db.conn.backup(memory.conn)
+        db.close()
+        db = memory
     if version < SCHEMA_VERSION:
-        if readonly:
-            memory = _connect(":memory:")
-            db.conn.backup(memory.conn)
-            db.close()
-            db = memory
-        else:
+        if not readonly:
             if version > 0:
                 shutil.copy2(path, path.with_name(f"{path.name}.v{version}.bak"))
             db.execute("PRAGMA journal_mode = WAL")

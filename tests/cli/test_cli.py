@@ -1,0 +1,127 @@
+"""The planbook command: every subcommand, its errors and exit codes, and its documentation."""
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import build_parser, main
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def digest(path):
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def run(capsys, *argv):
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_init_export_import_round_trip(tmp_path, capsys, sample_json):
+    db = tmp_path / "a.sqlite"
+    assert run(capsys, "init", "--db", db)[0] == 0
+    out = tmp_path / "a.json"
+    assert run(capsys, "export", "--db", db, "-o", out)[0] == 0
+    assert out.read_text(encoding="utf-8") == sample_json
+    db2 = tmp_path / "b.sqlite"
+    assert run(capsys, "import", "--db", db2, out)[0] == 0
+    out2 = tmp_path / "b.json"
+    run(capsys, "export", "--db", db2, "-o", out2)
+    assert out2.read_bytes() == out.read_bytes()
+
+
+def test_init_empty_and_refuses_existing(tmp_path, capsys):
+    db = tmp_path / "e.sqlite"
+    assert run(capsys, "init", "--db", db, "--empty")[0] == 0
+    code, _, err = run(capsys, "init", "--db", db)
+    assert code == 2 and "already exists" in err
+
+
+def test_read_commands_never_create_or_modify(tmp_path, capsys, sample_file):
+    missing = tmp_path / "missing.sqlite"
+    for argv in (("info",), ("check",), ("export", "-o", tmp_path / "x.json")):
+        code, _, err = run(capsys, *argv, "--db", missing)
+        assert code == 2 and "no such file" in err and "Traceback" not in err
+        assert not missing.exists()
+    before = digest(sample_file)
+    files = sorted(p.name for p in sample_file.parent.iterdir())
+    run(capsys, "info", "--db", sample_file)
+    run(capsys, "check", "--db", sample_file)
+    assert digest(sample_file) == before
+    assert sorted(p.name for p in sample_file.parent.iterdir()) == files
+
+
+def test_import_refusal_leaves_no_file_and_names_the_path(tmp_path, capsys, sample_json):
+    data = json.loads(sample_json)
+    data["editions"][0]["ward_plans"][1]["projects"][2]["revised"] = "abc"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    db = tmp_path / "new.sqlite"
+    code, _, err = run(capsys, "import", "--db", db, bad)
+    assert code == 2
+    assert "editions[0].ward_plans[1].projects[2].revised: must be a whole number" in err
+    assert not db.exists()
+
+
+def test_import_into_a_full_file_needs_replace(tmp_path, capsys, sample_file, sample_json):
+    source = tmp_path / "s.json"
+    source.write_text(sample_json, encoding="utf-8")
+    before = digest(sample_file)
+    code, _, err = run(capsys, "import", "--db", sample_file, source)
+    assert code == 2 and "--replace" in err
+    assert digest(sample_file) == before
+    assert run(capsys, "import", "--db", sample_file, source, "--replace")[0] == 0
+
+
+def test_info_prints_counts_and_ward_totals(capsys, sample_file):
+    code, out, _ = run(capsys, "info", "--db", sample_file)
+    assert code == 0
+    assert "initiatives: 109" in out
+    assert "中央区: 15 projects, 当初 19,000 / 補正後 17,620 / 決算 16,701千円" in out
+
+
+@pytest.mark.parametrize("year", ["2024", "R6", "令和6"])
+def test_check_accepts_all_year_forms(capsys, sample_file, year):
+    code, out, _ = run(capsys, "check", "--db", sample_file, "--year", year)
+    assert code == 0
+    assert out.strip().endswith("0 errors, 0 warnings")
+
+
+def test_check_exits_1_on_errors(tmp_path, capsys, sample_file):
+    from db.store import open_plan
+
+    with open_plan(sample_file) as store:
+        plan = store.load(2022).ward_plan("東区")
+        store.update_fields("ward_project", plan.projects[0].id, {"initial": 5000})
+    code, out, _ = run(capsys, "check", "--db", sample_file, "--year", "R4")
+    assert code == 1
+    assert "東区: 当初予算 total 22,000千円 exceeds the allocation 19,000千円" in out
+
+
+def test_bad_year_is_a_usage_error(capsys, sample_file):
+    with pytest.raises(SystemExit) as exit_:
+        main(["check", "--db", str(sample_file), "--year", "R"])
+    assert exit_.value.code == 2
+    assert "not a fiscal year" in capsys.readouterr().err
+    code, _, err = run(capsys, "check", "--db", sample_file, "--year", "2030")
+    assert code == 2 and "no fiscal year 2030" in err
+
+
+def test_not_a_plan_file(tmp_path, capsys):
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"not sqlite at all" * 20)
+    code, _, err = run(capsys, "info", "--db", junk)
+    assert code == 2 and "not a PlanBook plan file" in err and "Traceback" not in err
+
+
+def test_every_subcommand_is_documented_in_the_readme():
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices
+    readme = README.read_text(encoding="utf-8")
+    for name in commands:
+        assert re.search(rf"planbook {re.escape(name)}\b", readme), f"README lacks `{name}`"

@@ -1,0 +1,46 @@
+"""Shared fixtures: the sample plan in memory, temp-file plans, isolated per-user data."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from db.interchange import export_json  # noqa: E402
+from db.sample import load_sample  # noqa: E402
+from db.store import memory_plan, open_plan  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path_factory, monkeypatch):
+    """No test touches the real per-user plan file."""
+    monkeypatch.setenv("PLANBOOK_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
+
+
+@pytest.fixture(scope="session")
+def sample_json() -> str:
+    """The sample as exported by PlanBook (canonical form)."""
+    store = memory_plan()
+    load_sample(store)
+    text = export_json(store)
+    store.close()
+    return text
+
+
+@pytest.fixture
+def sample_store():
+    store = memory_plan()
+    load_sample(store)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def sample_file(tmp_path):
+    """A real plan file on disk holding the sample; yields its path."""
+    path = tmp_path / "plan.sqlite"
+    with open_plan(path, create=True) as store:
+        load_sample(store)
+    return path

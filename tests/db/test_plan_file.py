@@ -1,0 +1,121 @@
+"""Opening plan files: creation, migrations, refusals that leave files untouched."""
+
+import hashlib
+import sqlite3
+
+import pytest
+from sqlite_utils import Database
+
+from db.errors import PlanFileError
+from db.records import Edition, Ward, WardPlan, WardProject
+from db.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
+from db.store import open_plan
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_new_file_is_current_marked_and_wal(tmp_path):
+    path = tmp_path / "new.sqlite"
+    with open_plan(path, create=True) as store:
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert store.db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_missing_file_is_not_created_unless_asked(tmp_path):
+    path = tmp_path / "nope.sqlite"
+    with pytest.raises(PlanFileError, match="no such file"):
+        open_plan(path)
+    assert not path.exists()
+
+
+def make_version_1(path):
+    """A file as PlanBook's first schema wrote it, with one ward project."""
+    db = Database(sqlite3.connect(path))
+    migrations.apply(db, stop_before="m002_printed_totals_and_indexes")
+    db.execute("INSERT INTO ward (name) VALUES ('中央区')")
+    db.execute("INSERT INTO edition (fiscal_year) VALUES (2022)")
+    db.execute("INSERT INTO ward_plan (edition_id, ward_id, allocation) VALUES (1, 1, 19000)")
+    db.execute("INSERT INTO ward_project (ward_plan_id, name, initial) VALUES (1, 'x', 700)")
+    db.conn.commit()
+    db.close()
+
+
+def test_version_1_file_migrates_forward_with_a_backup(tmp_path):
+    path = tmp_path / "old.sqlite"
+    make_version_1(path)
+    before = digest(path)
+    with open_plan(path) as store:
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        (plan,) = store.ward_plans(1)
+        assert plan.projects[0].initial == 700
+        assert plan.printed_totals.initial is None
+    backup = tmp_path / "old.sqlite.v1.bak"
+    assert digest(backup) == before
+
+
+def test_readonly_open_of_an_old_file_never_writes(tmp_path):
+    path = tmp_path / "old.sqlite"
+    make_version_1(path)
+    before = digest(path)
+    with open_plan(path, readonly=True) as store:
+        assert store.ward_plans(1)[0].allocation == 19000
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.sqlite"]
+
+
+def test_newer_schema_is_refused_untouched(tmp_path):
+    path = tmp_path / "future.sqlite"
+    open_plan(path, create=True).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+    before = digest(path)
+    with pytest.raises(PlanFileError, match="newer PlanBook"):
+        open_plan(path)
+    assert digest(path) == before
+
+
+@pytest.mark.parametrize("content", [b"hello, not a database" * 10, b"%PDF-1.7\n" + b"x" * 200])
+def test_non_database_is_refused_untouched(tmp_path, content):
+    path = tmp_path / "junk.sqlite"
+    path.write_bytes(content)
+    with pytest.raises(PlanFileError, match="not a PlanBook plan file"):
+        open_plan(path)
+    assert path.read_bytes() == content
+
+
+def test_other_sqlite_database_is_refused_untouched(tmp_path):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE customers (id INTEGER)")
+    conn.commit()
+    conn.close()
+    before = digest(path)
+    with pytest.raises(PlanFileError, match="something else"):
+        open_plan(path)
+    assert digest(path) == before
+
+
+def test_truncated_database_is_refused(tmp_path, sample_file):
+    data = sample_file.read_bytes()
+    broken = tmp_path / "broken.sqlite"
+    broken.write_bytes(data[:200] + b"\0" * 50)
+    with pytest.raises(PlanFileError):
+        open_plan(broken)
+
+
+def test_money_columns_refuse_floats_and_text(tmp_path):
+    with open_plan(tmp_path / "p.sqlite", create=True) as store:
+        ward_id = store.add_ward(Ward("中央区"))
+        edition_id = store.add_edition(Edition(2022))
+        plan_id = store.add_ward_plan(edition_id, WardPlan(Ward("中央区", id=ward_id)))
+        for bad in (1.5, "abc", "7.5"):
+            with pytest.raises(sqlite3.IntegrityError):
+                store.add_ward_project(plan_id, WardProject("x", initial=bad))
+        assert store.ward_projects(plan_id) == []
