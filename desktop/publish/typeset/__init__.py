@@ -1,0 +1,39 @@
+"""Shared typesetting for PlanBook's PDFs (booklet, ward sheets). No Qt.
+
+    from desktop.publish.typeset import (
+        register_fonts, GOTHIC, GOTHIC_BOLD, MONO, MONO_BOLD, MINCHO,   # embedded BIZ UD fonts
+        TextStyle, TextBlock, draw_text, text_width,                   # fast paragraphs
+        JParagraph,                                                    # the same as a platypus Flowable
+        break_lines, atoms, phrases, violations,                       # 禁則 line breaking
+        printable, Preflight, BuildReport,
+    )
+
+Call ``register_fonts()`` once before drawing (idempotent, thread-safe). Every string printed
+goes through ``printable`` (inside TextBlock), which swaps characters the fonts lack for 〓 and
+returns them so a build can list them in its preflight.
+"""
+
+from .flowable import JParagraph
+from .fonts import (
+    FONT_DIR,
+    GETA,
+    GOTHIC,
+    GOTHIC_BOLD,
+    MINCHO,
+    MONO,
+    MONO_BOLD,
+    metrics,
+    printable,
+    register_fonts,
+)
+from .linebreak import NO_END, NO_START, Line, atoms, break_lines, phrases, violations
+from .preflight import Preflight, short
+from .report import BuildReport
+from .text import TextBlock, TextStyle, draw_text, text_width
+
+__all__ = [
+    "FONT_DIR", "GETA", "GOTHIC", "GOTHIC_BOLD", "MINCHO", "MONO", "MONO_BOLD", "NO_END",
+    "NO_START", "BuildReport", "JParagraph", "Line", "Preflight", "TextBlock", "TextStyle",
+    "atoms", "break_lines", "draw_text", "metrics", "phrases", "printable", "register_fonts",
+    "short", "text_width", "violations",
+]

@@ -1,0 +1,131 @@
+"""The shipped fonts (BIZ UD, SIL OFL): registration, glyph coverage and cached widths.
+
+Only these embedded TrueType fonts are ever used; nothing falls back to a base-14 font.
+Registration is idempotent and thread-safe; it is the only process-wide state typeset keeps.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from reportlab import rl_config
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+FONT_DIR = Path(__file__).resolve().parents[3] / "resources" / "fonts"
+
+# Logical names → files. Proportional gothic for text, fixed-width gothic for figures.
+GOTHIC = "PB-Gothic"
+GOTHIC_BOLD = "PB-Gothic-Bold"
+MONO = "PB-Mono"  # BIZ UDゴシック: tabular figures for amounts
+MONO_BOLD = "PB-Mono-Bold"
+MINCHO = "PB-Mincho"
+FONT_FILES = {
+    GOTHIC: "BIZUDPGothic-Regular.ttf",
+    GOTHIC_BOLD: "BIZUDPGothic-Bold.ttf",
+    MONO: "BIZUDGothic-Regular.ttf",
+    MONO_BOLD: "BIZUDGothic-Bold.ttf",
+    MINCHO: "BIZUDPMincho-Regular.ttf",
+}
+LICENSE = FONT_DIR / "LICENSE-OFL.txt"
+
+# Characters the fonts lack that have a sensible printed stand-in.
+STAND_INS = {"☑": "✓", "☒": "×", "✔": "✓", "✅": "✓", "✗": "×", "➡": "⇒", "→": "⇒"}
+GETA = "〓"  # 下駄記号: the traditional mark for a character the font cannot print
+IGNORABLE = {0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF}  # zero-width characters: dropped
+
+_lock = threading.Lock()
+_metrics: dict[str, FontMetrics] = {}
+
+
+class FontMetrics:
+    """Per-font glyph coverage and a per-character width cache (in 1/1000 em)."""
+
+    def __init__(self, name: str, font: TTFont):
+        self.name = name
+        self.font = font
+        self._char_widths = font.face.charWidths
+        self._default = font.face.defaultWidth
+        self.cmap = font.face.charToGlyph
+        self.ascent = font.face.ascent / 1000.0
+        self.descent = font.face.descent / 1000.0
+        self._cache: dict[str, float] = {}
+
+    def has(self, char: str) -> bool:
+        return ord(char) in self.cmap
+
+    def units(self, text: str) -> float:
+        """Width of text in 1/1000 em, from a per-string cache (most strings are one atom)."""
+        cache = self._cache
+        try:
+            return cache[text]
+        except KeyError:
+            pass
+        cw, dw = self._char_widths, self._default
+        value = 0.0
+        for ch in text:
+            value += cw.get(ord(ch), dw)
+        if len(cache) < 200_000:
+            cache[text] = value
+        return value
+
+    def width(self, text: str, size: float) -> float:
+        return self.units(text) * size / 1000.0
+
+    def measurer(self, size: float):
+        scale = size / 1000.0
+        units = self.units
+        return lambda text: units(text) * scale
+
+
+def register_fonts() -> None:
+    """Register the shipped fonts with reportlab (once per process; safe from any thread)."""
+    with _lock:
+        if _metrics:
+            return
+        # Binary (Flate-only) streams: ASCII85 in pure Python costs ~0.5 s on a large booklet.
+        rl_config.useA85 = 0
+        for name, filename in FONT_FILES.items():
+            path = FONT_DIR / filename
+            font = TTFont(name, str(path))
+            pdfmetrics.registerFont(font)
+            _metrics[name] = FontMetrics(name, font)
+
+
+def metrics(name: str) -> FontMetrics:
+    if not _metrics:
+        register_fonts()
+    return _metrics[name]
+
+
+def printable(text: str, font: str = GOTHIC) -> tuple[str, list[str]]:
+    """Text with every character the font lacks replaced; returns (text, missing characters).
+
+    Variation selectors and zero-width characters are dropped silently; known symbols get a
+    stand-in (☑ → ✓); anything else becomes 〓 and is listed so the caller can report it.
+    """
+    cmap = metrics(font).cmap
+    missing: list[str] = []
+    out = None
+    for i, ch in enumerate(text):
+        code = ord(ch)
+        if code in cmap:
+            if out is not None:
+                out.append(ch)
+            continue
+        if out is None:
+            out = list(text[:i])
+        if 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF or code in IGNORABLE:
+            continue
+        if ch == "\n" or ch == "\t":
+            out.append(" ")
+            continue
+        stand_in = STAND_INS.get(ch)
+        if stand_in is not None and ord(stand_in) in cmap:
+            out.append(stand_in)
+        else:
+            out.append(GETA)
+            if ch not in missing:
+                missing.append(ch)
+    return (text if out is None else "".join(out)), missing

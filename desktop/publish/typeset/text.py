@@ -1,0 +1,151 @@
+"""Fast Japanese paragraphs: layout with cached widths, drawing straight into the page stream.
+
+``TextBlock`` breaks text once per width (cached) and draws it; ``draw_text`` writes one line as
+hex-encoded subset glyph codes (the glyph → subset assignment is reportlab's own, so fonts are
+embedded and subset exactly as reportlab does). Both work on any reportlab canvas.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from reportlab.lib.colors import Color, black
+from reportlab.pdfgen.canvas import Canvas
+
+from .fonts import GOTHIC, metrics, printable
+from .linebreak import Broken, Line, break_lines
+
+ALIGNS = ("justify", "left", "right", "center")
+
+
+def _num(value: float) -> str:
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
+
+
+def draw_text(canvas: Canvas, x: float, y: float, text: str, font: str, size: float,
+              char_space: float = 0.0) -> None:
+    """Draw one line with its baseline at (x, y) in the current fill colour."""
+    if not text:
+        return
+    ttf = metrics(font).font
+    doc = canvas._doc
+    size_text = _num(size)
+    parts = [f"BT {_num(x)} {_num(y)} Td"]
+    if char_space:
+        parts.append(f"{_num(char_space)} Tc")
+    for subset, codes in ttf.splitString(text, doc):
+        parts.append(f"{ttf.getSubsetInternalName(subset, doc)} {size_text} Tf <{codes.hex()}> Tj")
+    if char_space:
+        parts.append("0 Tc")
+    parts.append("ET")
+    canvas._code.append(" ".join(parts))
+
+
+def text_width(text: str, font: str, size: float) -> float:
+    return metrics(font).width(text, size)
+
+
+@dataclass(frozen=True, slots=True)
+class TextStyle:
+    font: str = GOTHIC
+    size: float = 9.0
+    leading: float = 0.0  # 0 → 1.6 × size
+    color: Color = black
+    align: str = "justify"
+    indent: float = 0.0  # first-line indent in points (a leading U+3000 is kept as text)
+    phrase: bool = False  # break at BudouX phrase boundaries (headings, titles)
+    space_before: float = 0.0
+    space_after: float = 0.0
+
+    @property
+    def line_height(self) -> float:
+        return self.leading or self.size * 1.6
+
+    def but(self, **changes) -> TextStyle:
+        return replace(self, **changes)
+
+
+class TextBlock:
+    """A paragraph (``\\n`` separates paragraphs) laid out for one width at a time."""
+
+    def __init__(self, text: str, style: TextStyle):
+        self.style = style
+        self.text, self.missing = printable(text, style.font)
+        self._width: float | None = None
+        self.lines: list[Line] = []
+        self.forced = False
+        self.widest = 0.0
+
+    def wrap(self, width: float) -> float:
+        """Lay out for ``width`` points; returns the height."""
+        if self._width != width:
+            style = self.style
+            measure = metrics(style.font).measurer(style.size)
+            lines: list[Line] = []
+            forced = False
+            widest = 0.0
+            for paragraph in self.text.split("\n"):
+                broken: Broken = break_lines(paragraph, width, measure,
+                                             first_width=width - style.indent,
+                                             phrase=style.phrase)
+                lines.extend(broken.lines)
+                forced = forced or broken.forced
+                widest = max(widest, broken.widest)
+            self.lines, self.forced, self.widest = lines, forced, widest
+            self._width = width
+        return self.height
+
+    @property
+    def height(self) -> float:
+        return len(self.lines) * self.style.line_height
+
+    def line_count(self, width: float) -> int:
+        self.wrap(width)
+        return len(self.lines)
+
+    def split_at(self, height: float) -> tuple[TextBlock, TextBlock] | None:
+        """Two blocks: the lines that fit in ``height`` and the rest (None if none fit)."""
+        count = int((height + 1e-6) // self.style.line_height)
+        if count <= 0 or count >= len(self.lines):
+            return None
+        head, tail = self._copy(self.lines[:count]), self._copy(self.lines[count:])
+        if tail.lines and self.style.indent:
+            tail.style = tail.style.but(indent=0.0)
+        return head, tail
+
+    def _copy(self, lines: list[Line]) -> TextBlock:
+        block = TextBlock.__new__(TextBlock)
+        block.style, block.text, block.missing = self.style, "", []
+        block._width, block.lines, block.forced = self._width, lines, False
+        block.widest = max((line.width for line in lines), default=0.0)
+        return block
+
+    def draw(self, canvas: Canvas, x: float, top: float, color: Color | None = None) -> float:
+        """Draw with the first line box's top at ``top``; returns the y under the last line."""
+        style = self.style
+        width = self._width or 0.0
+        leading = style.line_height
+        m = metrics(style.font)
+        shift = leading / 2 + (m.ascent + m.descent) / 2 * style.size
+        canvas.setFillColor(color or style.color)
+        y = top
+        first = True
+        for line in self.lines:
+            baseline = y - shift
+            indent = style.indent if first else 0.0
+            room = width - indent
+            lx = x + indent
+            char_space = 0.0
+            if style.align == "right":
+                lx = x + width - line.width
+            elif style.align == "center":
+                lx = x + (width - line.width) / 2
+            elif style.align == "justify" and not line.last and len(line.text) > 1:
+                extra = room - line.width
+                if 0 < extra < style.size * 2.5:
+                    char_space = extra / (len(line.text) - 1)
+            draw_text(canvas, lx, baseline, line.text, style.font, style.size, char_space)
+            y -= leading
+            first = line.last  # the next line starts a new paragraph
+        return y
