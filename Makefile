@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 TS     := $(wildcard resources/translations/*.ts)
 QM     := $(TS:.ts=.qm)
 
-.PHONY: setup run test lint bench translations x11-deps clean
+.PHONY: setup run test lint bench translations x11-deps clean installer
 
 setup: $(STAMP) $(QM)
 
@@ -44,3 +44,7 @@ bench: setup
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache resources/translations/*.qm
+
+installer: setup
+	$(BIN)/python -m pip install --quiet "pyinstaller>=6,<7"
+	$(BIN)/pyinstaller --noconfirm --distpath dist --workpath build installer/planbook.spec
