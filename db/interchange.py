@@ -492,8 +492,7 @@ def write_parsed(store: PlanStore, parsed: ParsedPlan) -> None:
                 index = project.group_id
                 project.group_id = plan.groups[index].id if index is not None else None
                 store.add_ward_project(plan.id, project)
-        for initiative in item["initiatives"]:
-            store.add_initiative(edition_id, initiative)
+        store.add_initiatives(edition_id, item["initiatives"])
         for priority in item["priorities"]:
             store.add_priority(edition_id, priority)
             for action in priority.actions:

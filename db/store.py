@@ -250,21 +250,27 @@ class PlanStore:
         rows = self._rows(self._INITIATIVE_SQL + "WHERE i.id = ?", [initiative_id])
         return self._initiative(rows[0]) if rows else None
 
-    def _initiative_values(self, edition_id: int, item: Initiative) -> dict:
+    def _homes(self, edition_id: int) -> tuple[dict[int, int], dict[str, int]]:
+        """Vision number → id and ward name → ward plan id, for placing initiatives."""
+        visions = dict(self.db.execute(
+            "SELECT number, id FROM vision WHERE edition_id = ?", [edition_id]).fetchall())
+        wards = dict(self.db.execute(
+            "SELECT w.name, wp.id FROM ward_plan wp JOIN ward w ON w.id = wp.ward_id "
+            "WHERE wp.edition_id = ?", [edition_id]).fetchall())
+        return visions, wards
+
+    def _initiative_values(self, edition_id: int, item: Initiative,
+                           homes: tuple[dict[int, int], dict[str, int]] | None = None) -> dict:
+        visions, wards = homes or self._homes(edition_id)
         vision_id = ward_plan_id = None
         if item.vision_number is not None:
-            row = self.db.execute("SELECT id FROM vision WHERE edition_id = ? AND number = ?",
-                                  [edition_id, item.vision_number]).fetchone()
-            if row is None:
+            if item.vision_number not in visions:
                 raise ValueError(f"initiative {item.key}: no vision {item.vision_number}")
-            vision_id = row[0]
+            vision_id = visions[item.vision_number]
         if item.ward_name is not None:
-            row = self.db.execute(
-                "SELECT wp.id FROM ward_plan wp JOIN ward w ON w.id = wp.ward_id "
-                "WHERE wp.edition_id = ? AND w.name = ?", [edition_id, item.ward_name]).fetchone()
-            if row is None:
+            if item.ward_name not in wards:
                 raise ValueError(f"initiative {item.key}: no ward plan for {item.ward_name}")
-            ward_plan_id = row[0]
+            ward_plan_id = wards[item.ward_name]
         return {
             "edition_id": edition_id, "key": item.key, "title": item.title,
             "description": item.description, "amount": item.amount,
@@ -282,6 +288,19 @@ class PlanStore:
         item.position = self._next_position("initiative", "edition_id = ?", [edition_id])
         item.id = self._insert("initiative", self._initiative_values(edition_id, item))
         return item.id
+
+    def add_initiatives(self, edition_id: int, items: list[Initiative]) -> None:
+        """Append many initiatives in one transaction (imports, generated plans)."""
+        homes = self._homes(edition_id)
+        position = self._next_position("initiative", "edition_id = ?", [edition_id])
+        with self.db.atomic():
+            for offset, item in enumerate(items):
+                item.edition_id, item.position = edition_id, position + offset
+                values = self._encode("initiative", self._initiative_values(edition_id, item, homes))
+                cursor = self.db.execute(
+                    f"INSERT INTO initiative ({', '.join(values)}) "
+                    f"VALUES ({', '.join('?' for _ in values)})", list(values.values()))
+                item.id = cursor.lastrowid
 
     def update_initiative(self, item: Initiative) -> None:
         values = self._initiative_values(item.edition_id, item)

@@ -65,8 +65,8 @@ def synthetic_plan(store: PlanStore, initiatives: int = 2000, *, fiscal_year: in
                 rng.choice(["", "", "", "全額R5.2補計上"]), f"区分{(k // 6) % 5 + 1}",
                 vision_number=vision.number,
                 highlights=[rng.choice(PHRASES) + "拡充"] if k % 7 == 0 else [])
-            store.add_initiative(edition_id, item)
             items.append(item)
+        store.add_initiatives(edition_id, items)
         for n in (1, 2):
             priority = Priority(n, f"重点事項{n}の合成タイトル", _sentence(rng, 2),
                                 [_sentence(rng, 1)] * 3, [_sentence(rng, 1)] * 3)
