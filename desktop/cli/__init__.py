@@ -13,7 +13,7 @@ import pkgutil
 import sys
 from pathlib import Path
 
-from db.errors import PlanBookError
+from db.errors import PlanBookError, PlanFileError
 
 from .common import add_db_argument, ensure_default_file
 
@@ -37,9 +37,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_gui(db: str | None) -> int:
+    path = Path(db) if db else ensure_default_file()
+    if not path.exists():
+        raise PlanFileError(f"{path}: no such file (create one with `planbook init --db {path}`).")
     from desktop.app import run_gui as start
 
-    path = Path(db) if db else ensure_default_file()
     return start(path)
 
 

@@ -125,3 +125,25 @@ def test_every_subcommand_is_documented_in_the_readme():
     readme = README.read_text(encoding="utf-8")
     for name in commands:
         assert re.search(rf"planbook {re.escape(name)}\b", readme), f"README lacks `{name}`"
+
+
+def test_gui_on_a_missing_file_is_refused_before_any_window(tmp_path, capsys):
+    missing = tmp_path / "none.sqlite"
+    code, _, err = run(capsys, "--db", missing)
+    assert code == 2 and "no such file" in err
+    assert not missing.exists()
+
+
+def test_default_file_is_created_from_the_sample_once(sample_json):
+    from db.interchange import export_json
+    from db.store import open_plan
+    from desktop.cli.common import ensure_default_file
+
+    path = ensure_default_file()
+    assert path.name == "planbook.sqlite"
+    with open_plan(path, readonly=True) as store:
+        assert export_json(store) == sample_json
+    before = path.stat().st_mtime_ns
+    assert ensure_default_file() == path
+    assert path.stat().st_mtime_ns == before
+    assert sorted(p.name for p in path.parent.iterdir()) == ["planbook.sqlite"]
