@@ -1,0 +1,235 @@
+"""Pagination in one pass: blocks are measured once, placed on pages, then drawn.
+
+Page numbers are known as soon as a block is placed, so the contents (drawn last) print the real
+numbers without a second layout pass. Rules kept here: a heading (``keep_with_next``) never sits
+alone at a page foot; an unsplittable block (a card) moves whole to the next page; a splittable
+block (paragraph, table) splits and its rest continues on the next page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from reportlab.lib.colors import Color
+from reportlab.pdfgen.canvas import Canvas
+
+from ..typeset import Preflight
+from .style import FRAME_H, FRAME_TOP, FRAME_W, MARGIN_X, PLAN
+
+
+class Block:
+    """Something placed in the text frame. Subclasses set ``height`` in ``wrap``."""
+
+    keep_with_next = False
+    space_before = 0.0
+    where = ""  # for preflight messages
+
+    def wrap(self, width: float) -> float:
+        raise NotImplementedError
+
+    def split(self, width: float, available: float) -> tuple[Block, Block] | None:
+        """Head that fits in ``available`` and the rest, or None if it cannot split there."""
+        return None
+
+    def min_height(self, width: float) -> float:
+        """The least of this block that must follow a heading on the same page."""
+        return self.wrap(width)
+
+    def draw(self, canvas: Canvas, x: float, top: float, page: Page) -> None:
+        raise NotImplementedError
+
+    def explode(self) -> list[Block] | None:
+        """Smaller blocks to flow instead when even a whole page cannot hold this one."""
+        return None
+
+    def notes(self, page: int, preflight: Preflight) -> None:
+        """Report adjustments once the block's page is known."""
+
+
+class Spacer(Block):
+    def __init__(self, height: float):
+        self.height = height
+
+    def wrap(self, width):
+        return self.height
+
+    def draw(self, canvas, x, top, page):
+        pass
+
+
+class PageBreak(Block):
+    def wrap(self, width):
+        return 0.0
+
+
+@dataclass
+class Anchor(Block):
+    """Marks where a part or vision starts: an outline entry and a link target."""
+
+    key: str
+    title: str
+    level: int = 0
+    contents: str | None = None  # label in the table of contents (None: not listed)
+    page: int = 0
+
+    keep_with_next = True
+
+    def wrap(self, width):
+        return 0.0
+
+    def draw(self, canvas, x, top, page):
+        pass
+
+
+@dataclass
+class SetPart(Block):
+    """Changes the running header and colour from this point on."""
+
+    label: str
+    colour: Color = PLAN
+
+    def wrap(self, width):
+        return 0.0
+
+    def draw(self, canvas, x, top, page):
+        pass
+
+
+@dataclass
+class FullPage(Block):
+    """A page drawn whole by a function (cover, back cover)."""
+
+    kind: str
+    paint: Callable[[Canvas, Page], None]
+
+    def wrap(self, width):
+        return FRAME_H
+
+    def draw(self, canvas, x, top, page):
+        self.paint(canvas, page)
+
+
+@dataclass
+class Page:
+    number: int
+    kind: str = "body"  # body | cover | back | blank
+    label: str = ""
+    colour: Color = PLAN
+    items: list[tuple[Block, float, float]] = field(default_factory=list)
+    anchors: list[Anchor] = field(default_factory=list)
+    used: float = 0.0
+
+
+class Flow:
+    def __init__(self, preflight: Preflight):
+        self.pages: list[Page] = []
+        self.preflight = preflight
+        self.label = ""
+        self.colour: Color = PLAN
+        self.anchors: list[Anchor] = []
+        self.width = FRAME_W
+
+    # -- pages ------------------------------------------------------------------------------
+    def _new_page(self, kind: str = "body") -> Page:
+        page = Page(len(self.pages) + 1, kind, self.label, self.colour)
+        self.pages.append(page)
+        return page
+
+    @property
+    def page(self) -> Page:
+        return self.pages[-1] if self.pages else self._new_page()
+
+    def _available(self) -> float:
+        page = self.page
+        return FRAME_H - page.used if page.kind == "body" else -1.0
+
+    def _place(self, block: Block, height: float) -> None:
+        page = self.page
+        gap = block.space_before if page.items else 0.0
+        page.items.append((block, MARGIN_X, FRAME_TOP - page.used - gap))
+        page.used += gap + height
+        block.notes(page.number, self.preflight)
+
+    # -- the main loop ------------------------------------------------------------------------
+    def run(self, blocks: list[Block]) -> list[Page]:
+        queue = list(blocks)
+        i = 0
+        width = self.width
+        while i < len(queue):
+            block = queue[i]
+            if isinstance(block, PageBreak):
+                if self.pages and self.page.items:
+                    self._new_page()
+                i += 1
+                continue
+            if isinstance(block, SetPart):
+                self.label, self.colour = block.label, block.colour
+                if not self.page.items:
+                    self.page.label, self.page.colour = block.label, block.colour
+                i += 1
+                continue
+            if isinstance(block, FullPage):
+                if self.page.items or self.page.kind != "body":
+                    self._new_page(block.kind)
+                else:
+                    self.page.kind = block.kind
+                self.page.items.append((block, 0.0, 0.0))
+                self._new_page()
+                i += 1
+                continue
+            if self.page.kind != "body":
+                self._new_page()
+            height = block.wrap(width)
+            gap = block.space_before if self.page.items else 0.0
+            need = gap + height
+            if block.keep_with_next:
+                need = gap + self._chain_height(queue, i, width)
+            available = self._available()
+            if need > available + 1e-6 and self.page.items:
+                head = None if block.keep_with_next else block.split(width, available - gap)
+                if head is not None:
+                    self._place(head[0], head[0].wrap(width))
+                    queue[i] = head[1]
+                self._new_page()
+                continue
+            if height > available + 1e-6:
+                # alone on a fresh page and still too tall
+                parts = block.split(width, available)
+                if parts is not None:
+                    self._place(parts[0], parts[0].wrap(width))
+                    queue[i] = parts[1]
+                    self._new_page()
+                    continue
+                pieces = block.explode()
+                if pieces:
+                    self.preflight.add(self.page.number, block.where,
+                                       "too long for one page: continued on the next page")
+                    queue[i:i + 1] = pieces
+                    continue
+                self.preflight.add(self.page.number, block.where,
+                                   "taller than a page and cannot be split")
+            if isinstance(block, Anchor):
+                block.page = self.page.number
+                self.page.anchors.append(block)
+                self.anchors.append(block)
+                i += 1
+                continue
+            self._place(block, height)
+            i += 1
+        while self.pages and self.pages[-1].kind == "body" and not self.pages[-1].items:
+            self.pages.pop()
+        return self.pages
+
+    def _chain_height(self, queue: list[Block], i: int, width: float) -> float:
+        """Height of a run of keep-with-next blocks plus the least of what follows."""
+        total = 0.0
+        j = i
+        while j < len(queue) and queue[j].keep_with_next:
+            block = queue[j]
+            total += block.wrap(width) + (block.space_before if j > i else 0.0)
+            j += 1
+        if j < len(queue) and not isinstance(queue[j], (PageBreak, FullPage, SetPart)):
+            nxt = queue[j]
+            total += nxt.space_before + min(nxt.min_height(width), FRAME_H * 0.5)
+        return min(total, FRAME_H)

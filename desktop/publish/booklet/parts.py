@@ -1,0 +1,207 @@
+"""The booklet's parts, in the seed's order, as lists of blocks (empty parts are left out)."""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import Color, HexColor
+
+from db.era import era_label
+from db.money import format_amount
+from db.records import EditionDocument, Vision
+
+from ..typeset import Preflight, short
+from .blocks import (
+    Band,
+    Bullets,
+    Card,
+    Contents,
+    Heading,
+    Panel,
+    Para,
+    PartTitle,
+    Pills,
+    SideBySide,
+    Tab,
+    Table,
+    VisionGrid,
+)
+from .layout import Anchor, Block, FullPage, PageBreak, SetPart, Spacer
+from .pages import paint_back_cover, paint_cover
+from .style import BODY, NOTE, PLAN, SMALL, WARD, colour
+
+PRIORITY = HexColor("#C8553D")
+
+
+def vision_has_content(v: Vision) -> bool:
+    return bool(v.direction or v.measures or v.initiatives)
+
+
+def vision_key(v: Vision) -> str:
+    return f"vision-{v.number}"
+
+
+def build_blocks(doc: EditionDocument, preflight: Preflight) -> tuple[list[Block], Contents | None]:
+    e = doc.edition
+    year = era_label(e.fiscal_year)
+    blocks: list[Block] = [FullPage("cover", lambda c, p: paint_cover(c, p, doc))]
+
+    # -- about the action plan + PDCA ---------------------------------------------------------
+    if e.about or e.pdca_steps or e.pdca_cycle_text:
+        blocks += [SetPart("アクションプランについて", PLAN),
+                   Anchor("about", "アクションプランについて")]
+        if e.about:
+            blocks += [Heading("アクションプランについて", PLAN, space_before=0),
+                       Bullets("", e.about, PLAN, style=BODY, where="アクションプランについて")]
+        if e.pdca_steps or e.pdca_cycle_text:
+            blocks.append(Heading(e.pdca_title or "マネジメント(PDCA)サイクル", PLAN))
+            if e.pdca_steps:
+                blocks.append(Bullets("", e.pdca_steps, PLAN, numbered=True, style=BODY,
+                                      where="PDCA"))
+            if e.pdca_cycle_text:
+                from .pages import PdcaCycle
+
+                blocks.append(PdcaCycle(e.pdca_cycle_title, e.pdca_cycle_text, PLAN))
+        blocks.append(PageBreak())
+
+    # -- 本市を取り巻く状況 ----------------------------------------------------------------------
+    if e.context:
+        blocks += [SetPart("本市を取り巻く状況", PLAN), Anchor("context", "本市を取り巻く状況"),
+                   Heading("本市を取り巻く状況", PLAN, space_before=0)]
+        blocks += [Para("\u3000" + p.lstrip("\u3000"), BODY, space_before=6,
+                        where="本市を取り巻く状況") for p in e.context]
+        blocks.append(PageBreak())
+
+    # -- contents (numbers filled in from anchors when drawn) ------------------------------------
+    contents_anchors: list[Anchor] = []
+    colours: dict[str, Color] = {}
+    contents = None
+    contents_at = len(blocks)
+
+    # -- 1. 重点事項 ------------------------------------------------------------------------------
+    part1: list[Block] = []
+    if doc.priorities:
+        anchor = Anchor("priorities", "1. 重点事項", 0, "1. 重点事項")
+        contents_anchors.append(anchor)
+        part1 += [PageBreak(), SetPart("1. 重点事項", PLAN), anchor,
+                  PartTitle("重点事項", PLAN, kicker="1.")]
+        part1 += [Para(p, BODY, space_before=6) for p in e.priority_intro]
+        for p in doc.priorities:
+            part1.append(Tab(f"重点事項{p.number}\u3000{p.title}", PRIORITY, space_before=8))
+        for p in doc.priorities:
+            label = f"重点事項{p.number}"
+            part1 += [PageBreak(), SetPart(f"1. 重点事項 ─ {label}", PRIORITY),
+                      Anchor(f"priority-{p.number}", f"{label} {p.title}", 1),
+                      PartTitle(p.title, PRIORITY, kicker=label, height=56)]
+            if p.lead:
+                part1.append(Para(p.lead, BODY, space_before=4, where=label))
+            boxes = []
+            if p.situation:
+                boxes.append(Bullets("本市を取り巻く状況", p.situation, PRIORITY,
+                                     where=f"{label} 本市を取り巻く状況"))
+            if p.past_actions:
+                boxes.append(Bullets("これまでのアクション", p.past_actions, PLAN,
+                                     where=f"{label} これまでのアクション"))
+            if len(boxes) == 2:
+                part1.append(SideBySide(*boxes))
+            else:
+                part1 += boxes
+            if p.actions:
+                part1.append(Heading(f"{year}の主なアクション", PRIORITY))
+                heading = None
+                for action in p.actions:
+                    if action.heading and action.heading != heading:
+                        part1.append(Tab(action.heading, PRIORITY, bracket=True, space_before=9))
+                        heading = action.heading
+                    part1.append(Card(action.initiative, PRIORITY, mode="priority",
+                                      description=action.shown_description,
+                                      where=f"{label} card {short(action.initiative.title)}"))
+    # -- 2. 各ビジョンにおける主な取組 ------------------------------------------------------------
+    part2: list[Block] = []
+    visions = [v for v in doc.visions if vision_has_content(v)]
+    for v in doc.visions:
+        if not vision_has_content(v):
+            preflight.add(None, f"ビジョン{v.number}", "no direction, measures or initiatives: left out")
+    if visions:
+        anchor = Anchor("visions", "2. 各ビジョンにおける主な取組", 0, "2. 各ビジョンにおける主な取組")
+        contents_anchors.append(anchor)
+        part2 += [PageBreak(), SetPart("2. 各ビジョンにおける主な取組", PLAN), anchor,
+                  PartTitle("各ビジョンにおける主な取組", PLAN, kicker="2.")]
+        if e.visions_intro:
+            part2.append(Para(e.visions_intro, BODY, space_before=6))
+        part2.append(Heading(f"{doc.plan.name}の{len(doc.visions)}つのビジョン"
+                             if doc.plan.name else "ビジョン", PLAN))
+        part2.append(VisionGrid([(v.number, v.title, colour(v.colour)) for v in doc.visions]))
+        if e.cross_cutting:
+            part2.append(Heading("横断的な視点", PLAN))
+            part2.append(Pills(f"{len(doc.visions)}つのビジョンの実現に向けて、"
+                               f"{len(e.cross_cutting)}つの横断的な視点を持って取り組みます。",
+                               e.cross_cutting, PLAN))
+        titles = {v.number: v.title for v in doc.visions}
+        for v in visions:
+            part2 += vision_blocks(v, titles, year, contents_anchors, colours)
+
+    # -- 区における自主自立のまちづくり --------------------------------------------------------
+    part3: list[Block] = []
+    panels = [w for w in doc.ward_plans if w.headline or w.description or w.initiatives]
+    if panels or e.ward_intro or e.ward_budget_lines:
+        title = "区における自主自立のまちづくり"
+        anchor = Anchor("wards", title, 0, title)
+        contents_anchors.append(anchor)
+        part3 += [PageBreak(), SetPart(title, WARD), anchor, PartTitle(title, WARD)]
+        part3 += [Para(p, BODY, space_before=6, where=title) for p in e.ward_intro]
+        if e.ward_policies:
+            part3.append(Bullets("取組の方向性", e.ward_policies, WARD, where=f"{title} 方向性"))
+        for w in panels:
+            rows = [(i.title, i.description, format_amount(i.amount, unit=True))
+                    for i in w.initiatives]
+            name = w.ward.name
+            part3.append(Panel(name, w.headline, w.description, rows, WARD,
+                               where=f"{name} panel"))
+        if e.ward_budget_lines:
+            part3.append(Bullets("まちづくり推進経費", e.ward_budget_lines, WARD,
+                                 where="まちづくり推進経費"))
+
+    if contents_anchors:
+        anchor = Anchor("contents", "目次")
+        contents = Contents(contents_anchors, colours, PLAN)
+        blocks[contents_at:contents_at] = [SetPart("目次", PLAN), anchor,
+                                           Heading("目次", PLAN, space_before=0, mark=""),
+                                           Spacer(8), contents, PageBreak()]
+    blocks += part1 + part2 + part3
+    blocks.append(FullPage("back", lambda c, p: paint_back_cover(c, p, doc)))
+    return blocks, contents
+
+
+def vision_blocks(v: Vision, titles: dict[int, str], year: str, contents_anchors: list[Anchor],
+                  colours: dict[str, Color]) -> list[Block]:
+    c = colour(v.colour)
+    key = vision_key(v)
+    label = f"ビジョン{v.number}"
+    anchor = Anchor(key, f"{label} {v.title}", 1, f"{label}:{v.title}")
+    contents_anchors.append(anchor)
+    colours[key] = c
+    out: list[Block] = [PageBreak(), SetPart(f"{label} {v.title}", c), anchor,
+                        Band(v.number, v.title, c)]
+    if v.direction:
+        out.append(Heading(f"{label}がめざす姿と取組の方向性", c, space_before=4))
+        out += [Para(p, BODY, space_before=5, where=f"{label} 方向性") for p in v.direction]
+    if v.measures:
+        out.append(Heading("ビジョンを実現するための施策", c))
+        out.append(Table(["施策", "", "めざす姿"],
+                         [[m.code, m.title, m.goal] for m in v.measures],
+                         [0.09, 0.38, 0.53], c, where=f"{label} 施策"))
+    if v.related:
+        names = "／".join(f"ビジョン{n} {titles.get(n, '')}".rstrip() for n in v.related)
+        out.append(Para(f"(関連するビジョン){names}", NOTE, space_before=6))
+    if v.initiatives:
+        out.append(Heading(f"{year}の主な取組", c))
+        category = None
+        for item in v.initiatives:
+            if item.category and item.category != category:
+                out.append(Tab(item.category, c))
+            category = item.category
+            out.append(Card(item, c, mode="vision",
+                            where=f"{label} card {short(item.title)}"))
+    return out
+
+
+__all__ = ["build_blocks", "SMALL"]
