@@ -1,0 +1,43 @@
+"""planbook ward-sheets: the wards' まちづくり sheets as a print-ready PDF."""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop.publish.progress import Progress
+from desktop.publish.ward_sheets import build_ward_sheets, split_ward_sheets
+
+from .common import UsageError, add_db_argument, fiscal_year, open_for_reading, require_year
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "ward-sheets", help="print the ward sheets (A4 landscape PDF, one or more pages a ward)")
+    add_db_argument(parser)
+    parser.add_argument("--year", type=fiscal_year,
+                        help="fiscal year (2022, R4 or 令和4; default: the newest)")
+    parser.add_argument("--ward", action="append", metavar="NAME",
+                        help="only this ward (repeat for several; default: every ward)")
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument("-o", "--output", metavar="FILE.pdf", help="all wards in one PDF")
+    target.add_argument("--split", metavar="DIR", help="one PDF per ward, named after it")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    with open_for_reading(args) as store:
+        year = require_year(store, args.year)
+        doc = store.load(year)
+    if not doc.ward_plans:
+        raise UsageError(f"fiscal year {year} has no ward sheets")
+    if args.split:
+        paths = split_ward_sheets(doc, args.split, wards=args.ward, progress=Progress())
+        for path in paths:
+            print(f"wrote {path}")
+        return 0
+    report = build_ward_sheets(doc, args.output, wards=args.ward, progress=Progress())
+    print(f"wrote {args.output}: {report.pages} pages, {len(report.outline)} wards "
+          f"({report.seconds:.1f} s)")
+    for item in report.preflight:
+        print(f"  preflight: {item}")
+    return 0
