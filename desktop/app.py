@@ -1,0 +1,92 @@
+"""Start the desktop editor: ``run_gui(path)`` is what the ``planbook`` command calls."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+
+
+def _fonts() -> str | None:
+    """Register the bundled BIZ UD fonts; returns the UI family to use."""
+    from PySide6.QtGui import QFontDatabase
+
+    family = None
+    for name in ("BIZUDPGothic-Regular.ttf", "BIZUDPGothic-Bold.ttf", "BIZUDGothic-Regular.ttf",
+                 "BIZUDGothic-Bold.ttf"):
+        font = RESOURCES / "fonts" / name
+        if font.exists():
+            font_id = QFontDatabase.addApplicationFont(str(font))
+            families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+            if families and family is None:
+                family = families[0]
+    return family
+
+
+def make_application(argv: list[str] | None = None):
+    """The QApplication with PlanBook's name, icon, font, style sheet and translation."""
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QFont, QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui import i18n
+    from desktop.ui.mainwindow import app_icon
+    from desktop.ui.settings import LANGUAGE, Settings
+
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    QCoreApplication.setOrganizationName("PlanBook")
+    QCoreApplication.setApplicationName("PlanBook")
+    app.setApplicationDisplayName("PlanBook")
+    app.setWindowIcon(app_icon())
+    family = _fonts()
+    if family:
+        font = QFont(family)
+        font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
+        app.setFont(font)
+    style = RESOURCES / "styles" / "planbook.qss"
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    i18n.install(app, Settings().get(LANGUAGE))
+    return app
+
+
+def run_gui(db_path: Path | None) -> int:
+    """Open the editor on ``db_path`` (or on the last recent file) and run until it closes."""
+    app = make_application()
+    from desktop.ui import i18n
+    from desktop.ui.mainwindow import MainWindow
+    from desktop.ui.settings import RECENT_FILES, Settings
+
+    settings = Settings()
+    holder: dict = {}
+
+    def build(path: Path | None) -> None:
+        window = MainWindow(settings)
+        window.language_change_requested.connect(restart)
+        holder["window"] = window
+        window.show()
+        if path is not None:
+            window.open_path(path)
+
+    def restart(language: str) -> None:
+        old = holder["window"]
+        path = old.doc.path if old.doc else None
+        old.close()
+        old.deleteLater()
+        i18n.install(app, language)
+        build(path)
+
+    if db_path is None:
+        recent = [p for p in settings.get(RECENT_FILES) if Path(p).exists()]
+        db_path = Path(recent[0]) if recent else None
+    build(Path(db_path) if db_path else None)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    raise SystemExit(run_gui(Path(sys.argv[1]) if len(sys.argv) > 1 else None))

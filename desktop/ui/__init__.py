@@ -1,0 +1,1 @@
+"""The Qt desktop editor. Nothing outside this package imports Qt widgets."""

@@ -1,0 +1,100 @@
+"""The editing layer: an open plan file, its undo stack and change notifications.
+
+Everything the UI changes goes through ``PlanDocument``'s methods, which push undo commands;
+the commands write to SQLite at once. ``changed`` is emitted after each command (or batch) with
+``{table: (ids, structural)}`` so thin models can refresh only what changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from db.store import PlanStore
+
+from . import commands
+
+
+class PlanDocument(QObject):
+    changed = Signal(dict)  # table -> (set of ids, structural)
+
+    def __init__(self, store: PlanStore, parent: QObject | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.undo_stack = QUndoStack(self)
+        self._depth = 0
+        self._pending: dict[str, tuple[set, bool]] = {}
+
+    @property
+    def path(self) -> Path | None:
+        return self.store.path
+
+    def close(self) -> None:
+        self.undo_stack.clear()
+        self.store.close()
+
+    # -- notifications ----------------------------------------------------------------------
+    def note(self, table: str, row_id: int | None, structural: bool = False) -> None:
+        ids, was_structural = self._pending.get(table, (set(), False))
+        if row_id is not None:
+            ids.add(row_id)
+        self._pending[table] = (ids, was_structural or structural or row_id is None)
+        if self._depth == 0:
+            self._flush()
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        self._depth += 1
+        try:
+            with self.store.atomic():
+                yield
+        finally:
+            self._depth -= 1
+            if self._depth == 0:
+                self._flush()
+
+    def _flush(self) -> None:
+        pending, self._pending = self._pending, {}
+        if pending:
+            self.changed.emit(pending)
+
+    # -- edits (each is one undo step) ------------------------------------------------------
+    def push(self, command) -> None:
+        with self.batch():
+            self.undo_stack.push(command)
+
+    def set_fields(self, table: str, row_id: int, values: dict, text: str) -> None:
+        current = self.store.row(table, row_id) or {}
+        if all(current.get(k) == v for k, v in values.items()):
+            return
+        self.push(commands.SetFields(self, table, row_id, values, text))
+
+    def insert_row(self, table: str, values: dict, text: str) -> int:
+        command = commands.InsertRow(self, table, values, text)
+        self.push(command)
+        return command.row_id
+
+    def delete_rows(self, table: str, ids: list[int], text: str) -> None:
+        parent = commands.Batch(self, text)
+        for row_id in ids:
+            commands.DeleteRow(self, table, row_id, text, parent)
+        self.push(parent)
+
+    def reorder(self, table: str, ids: list[int], text: str) -> None:
+        self.push(commands.Reorder(self, table, ids, text))
+
+    def macro(self, text: str) -> commands.Batch:
+        """A parent command: add children (``commands.X(doc, …, parent=macro)``) then push."""
+        return commands.Batch(self, text)
+
+    def undo(self) -> None:
+        with self.batch():
+            self.undo_stack.undo()
+
+    def redo(self) -> None:
+        with self.batch():
+            self.undo_stack.redo()

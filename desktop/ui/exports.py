@@ -1,0 +1,218 @@
+"""Exports from the GUI: booklet and ward sheets PDF, ward Excel export and import.
+
+Each runs in a worker with a progress dialog and Cancel; the window never freezes. A finished
+export offers to open the file or show it in its folder. The import shows its diff first and
+becomes one undo step.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressDialog,
+    QVBoxLayout,
+)
+
+from . import commands
+from .worker import run_task
+
+
+def t(text: str) -> str:
+    return QCoreApplication.translate("Exports", text)
+
+
+def _load(path: Path, fiscal_year: int):
+    from db.store import open_plan
+
+    with open_plan(path, readonly=True) as store:
+        return store.load(fiscal_year)
+
+
+def job_booklet(path: Path, year: int, output: Path, print_production: bool):
+    def run(progress):
+        from desktop.publish.booklet import build_booklet
+        doc = _load(path, year)
+        progress.step(0, 1, t("Typesetting the booklet…"))
+        build_booklet(doc, output, print_production=print_production, progress=progress)
+        return output
+    return run
+
+
+def job_ward_sheets(path: Path, year: int, output: Path, wards: list[str] | None):
+    def run(progress):
+        from desktop.publish.ward_sheets import build_ward_sheets
+        doc = _load(path, year)
+        progress.step(0, 1, t("Typesetting the ward sheets…"))
+        build_ward_sheets(doc, output, wards=wards, progress=progress)
+        return output
+    return run
+
+
+def job_ward_excel(path: Path, year: int, ward: str, output: Path):
+    def run(progress):
+        from desktop.publish.ward_excel import export_ward_workbook
+        doc = _load(path, year)
+        progress.step(0, 1, t("Writing the workbook…"))
+        export_ward_workbook(doc, ward, output)
+        progress.step(1, 1, "")
+        return output
+    return run
+
+
+class ExportController(QObject):
+    finished = Signal(object)  # output path, or None when cancelled/failed
+    imported = Signal()
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.task = None
+        self.dialog: QProgressDialog | None = None
+        self.last_box: QMessageBox | None = None
+
+    def run(self, title: str, job) -> None:
+        dialog = QProgressDialog(title, t("Cancel"), 0, 0, self.window)
+        dialog.setObjectName("exportProgress")
+        dialog.setWindowTitle(t("Export"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        self.dialog = dialog
+        self.task = run_task(job, on_result=self._done, on_error=self._failed,
+                             on_progress=self._progress, on_cancelled=self._cancelled,
+                             on_finished=self._close)
+        dialog.canceled.connect(self.cancel)
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+
+    def _progress(self, done: int, total: int, label: str) -> None:
+        if self.dialog is None:
+            return
+        self.dialog.setMaximum(max(total, 1))
+        self.dialog.setValue(min(done, max(total, 1)))
+        if label:
+            self.dialog.setLabelText(label)
+
+    def _close(self) -> None:
+        if self.dialog is not None:
+            self.dialog.hide()
+            self.dialog.deleteLater()
+            self.dialog = None
+
+    def _cancelled(self) -> None:
+        self.window.statusBar().showMessage(t("Export cancelled; nothing was written."), 8000)
+        self.finished.emit(None)
+
+    def _failed(self, error, details) -> None:
+        self.window.show_error(t("Export failed"), str(error))
+        self.finished.emit(None)
+
+    def _done(self, output: Path) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, t("Export finished"),
+                          t("Written: %1").replace("%1", str(output)), QMessageBox.StandardButton.NoButton,
+                          self.window)
+        box.setObjectName("exportDone")
+        open_button = box.addButton(t("Open file"), QMessageBox.ButtonRole.AcceptRole)
+        folder_button = box.addButton(t("Show in folder"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+
+        def clicked(button):
+            if button is open_button:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(output)))
+            elif button is folder_button:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(output).parent)))
+
+        box.buttonClicked.connect(clicked)
+        self.last_box = box
+        box.open()
+        self.window.statusBar().showMessage(t("Written: %1").replace("%1", str(output)), 8000)
+        self.finished.emit(output)
+
+    # -- ward Excel import ------------------------------------------------------------------
+    def import_ward_workbook(self, workbook_path: Path) -> None:
+        def read(progress):
+            from desktop.publish.ward_excel import read_ward_workbook
+            progress.step(0, 1, t("Reading the workbook…"))
+            return read_ward_workbook(workbook_path)
+
+        self._workbook_path = workbook_path
+        dialog = QProgressDialog(t("Reading the workbook…"), t("Cancel"), 0, 0, self.window)
+        dialog.setMinimumDuration(300)
+        self.dialog = dialog
+        self.task = run_task(read, on_result=self._plan_import, on_error=self._import_failed,
+                             on_finished=self._close)
+        dialog.canceled.connect(self.cancel)
+
+    def _import_failed(self, error, details) -> None:
+        self.window.show_error(t("The workbook was refused"), str(error))
+
+    def _plan_import(self, workbook) -> None:
+        from desktop.publish.ward_excel import plan_ward_import
+        doc = self.window.doc
+        try:
+            plan = plan_ward_import(doc.store, workbook)
+        except Exception as error:  # noqa: BLE001 - ValidationError and friends, for the user
+            self._import_failed(error, "")
+            return
+        dialog = ImportPreviewDialog(plan, self.window)
+        dialog.accepted.connect(lambda: self.apply_import(plan))
+        self.last_dialog = dialog
+        dialog.open()
+
+    def apply_import(self, plan) -> None:
+        from desktop.publish.ward_excel import apply_ward_import
+        doc = self.window.doc
+        store = doc.store
+        if plan.is_empty:
+            return
+
+        def rows() -> dict[int, dict]:
+            return {p.id: store.row("ward_project", p.id)
+                    for p in store.ward_projects(plan.ward_plan_id)}
+
+        before = rows()
+        try:
+            apply_ward_import(store, plan)
+        except Exception as error:  # noqa: BLE001
+            self._import_failed(error, "")
+            return
+        after = rows()
+        doc.push(commands.SyncRows(doc, "ward_project", before, after,
+                                   t("Import %1 from Excel").replace("%1", plan.ward)))
+        self.window.statusBar().showMessage(plan.summary().splitlines()[0], 8000)
+        self.imported.emit()
+
+
+class ImportPreviewDialog(QDialog):
+    """Shows what a ward workbook would change; Apply imports it (one undo step)."""
+
+    def __init__(self, plan, parent=None):
+        super().__init__(parent)
+        self.setObjectName("importPreview")
+        self.setWindowTitle(t("Import ward sheet: what will change"))
+        text = QPlainTextEdit(self)
+        text.setReadOnly(True)
+        text.setPlainText(plan.summary())
+        buttons = QDialogButtonBox(self)
+        apply = buttons.addButton(t("Apply changes"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        apply.setEnabled(not plan.is_empty)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(t("Nothing is changed until you apply. You can undo the import "
+                                  "afterwards (Edit ▸ Undo)."), self))
+        layout.addWidget(text)
+        layout.addWidget(buttons)
+        self.resize(720, 480)

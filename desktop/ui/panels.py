@@ -1,0 +1,286 @@
+"""Bottom panels: Problems (live checks), Summary (totals) and Search (whole plan)."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.era import era_label
+from db.money import format_amount
+
+
+def t(text: str) -> str:
+    return QCoreApplication.translate("Panels", text)
+
+
+# -- background analysis (no Qt: runs in a worker on its own read-only connection) -----------
+
+@dataclass
+class Analysis:
+    problems: list  # db.checks.Problem
+    summary: list[tuple[int, str, str, str, str, str]]  # depth, label, count, a, b, c
+
+
+def analyse(path: Path, progress=None) -> Analysis:
+    from db.checks import check_document
+    from db.store import open_plan
+
+    problems: list = []
+    summary: list = []
+    with open_plan(path, readonly=True) as store:
+        for year in store.fiscal_years():
+            doc = store.load(year)
+            problems.extend(check_document(doc))
+            amounts = [i.amount for i in doc.initiatives if i.amount is not None]
+            summary.append((0, f"{era_label(year)} ({year})", str(len(doc.initiatives)),
+                            format_amount(sum(amounts)) if amounts else "", "", ""))
+            for vision in doc.visions:
+                vamounts = [i.amount for i in vision.initiatives if i.amount is not None]
+                summary.append((1, f"ビジョン{vision.number} {vision.title}",
+                                str(len(vision.initiatives)),
+                                format_amount(sum(vamounts)) if vamounts else "", "", ""))
+            for priority in doc.priorities:
+                pamounts = [a.initiative.amount for a in priority.actions
+                            if a.initiative.amount is not None]
+                summary.append((1, f"重点事項{priority.number} {priority.title}",
+                                str(len(priority.actions)),
+                                format_amount(sum(pamounts)) if pamounts else "", "", ""))
+            for plan in doc.ward_plans:
+                if not plan.projects:
+                    continue
+                totals = plan.totals()
+                summary.append((1, f"{plan.ward.name}  (配分 {format_amount(plan.allocation)})",
+                                str(len(plan.projects)), format_amount(totals.initial),
+                                format_amount(totals.revised), format_amount(totals.settled)))
+    return Analysis(problems, summary)
+
+
+class ProblemsPanel(QWidget):
+    go_to = Signal(str, int, str)  # table, row id, field
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model = QStandardItemModel(0, 3, self)
+        self.model.setHorizontalHeaderLabels([t("Severity"), t("Where"), t("Problem")])
+        self.view = QTreeView(self)
+        self.view.setObjectName("problemsView")
+        self.view.setModel(self.model)
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setColumnWidth(0, 90)
+        self.view.setColumnWidth(1, 260)
+        self.view.activated.connect(self._activated)
+        self.view.doubleClicked.connect(self._activated)
+        self.status = QLabel(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.status)
+        layout.addWidget(self.view)
+        self.problems: list = []
+
+    def set_problems(self, problems: list) -> None:
+        self.problems = problems
+        self.model.removeRows(0, self.model.rowCount())
+        style = self.style()
+        icons = {"error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+                 "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
+        for n, problem in enumerate(sorted(problems, key=lambda p: p.severity != "error")):
+            severity = QStandardItem(icons.get(problem.severity), t("Error") if
+                                     problem.severity == "error" else t("Warning"))
+            severity.setData(problem, Qt.ItemDataRole.UserRole)
+            row = [severity, QStandardItem(problem.location), QStandardItem(problem.message)]
+            for item in row:
+                item.setToolTip(str(problem))
+            self.model.appendRow(row)
+            del n
+        errors = sum(p.severity == "error" for p in problems)
+        self.status.setText(t("%1 errors, %2 warnings").replace("%1", str(errors))
+                            .replace("%2", str(len(problems) - errors)) if problems
+                            else t("No problems found."))
+
+    def _activated(self, index) -> None:
+        problem = self.model.index(index.row(), 0).data(Qt.ItemDataRole.UserRole)
+        if problem is not None and problem.row_id is not None:
+            self.go_to.emit(problem.table, problem.row_id, problem.field or "")
+
+
+class SummaryPanel(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model = QStandardItemModel(0, 5, self)
+        self.model.setHorizontalHeaderLabels([t("Section"), t("Items"), t("Amount / initial"),
+                                              t("Revised"), t("Settled")])
+        self.view = QTreeView(self)
+        self.view.setObjectName("summaryView")
+        self.view.setModel(self.model)
+        self.view.setUniformRowHeights(True)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setColumnWidth(0, 360)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+    def set_summary(self, rows) -> None:
+        self.model.removeRows(0, self.model.rowCount())
+        parent = self.model.invisibleRootItem()
+        top = parent
+        for depth, label, count, a, b, c in rows:
+            items = [QStandardItem(label)] + [QStandardItem(x) for x in (count, a, b, c)]
+            for item in items[1:]:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if depth == 0:
+                font = items[0].font()
+                font.setBold(True)
+                for item in items:
+                    item.setFont(font)
+                parent.appendRow(items)
+                top = items[0]
+            else:
+                top.appendRow(items)
+        self.view.expandAll()
+
+
+# -- search -----------------------------------------------------------------------------------
+
+@dataclass
+class Hit:
+    key: str  # navigator key of the page to open
+    table: str
+    row_id: int
+    field: str
+    label: str
+    text: str
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def search_plan(store, query: str, limit: int = 500) -> list[Hit]:
+    """Every place in the plan whose title, text or amount contains all the words of ``query``."""
+    terms = _norm(query).split()
+    if not terms:
+        return []
+    hits: list[Hit] = []
+
+    def consider(key, table, row_id, label, fields: list[tuple[str, str]]):
+        whole = _norm(" ".join(v for _, v in fields))
+        if not all(term in whole for term in terms):
+            return
+        for field, value in fields:  # the field holding the first term
+            if terms[0] in _norm(value):
+                hits.append(Hit(key, table, row_id, field, label, value.replace("\n", " ")[:120]))
+                return
+        hits.append(Hit(key, table, row_id, fields[0][0], label, fields[0][1][:120]))
+
+    def amount(value) -> str:
+        return "" if value is None else f"{format_amount(value)} {value} {format_amount(value, unit=True)}"
+
+    for edition in store.editions():
+        year = era_label(edition.fiscal_year)
+        for vision in store.visions(edition.id):
+            consider(f"vision:{vision.id}", "vision", vision.id, f"{year} ビジョン{vision.number}",
+                     [("title", vision.title), ("direction", "\n".join(vision.direction))])
+            for measure in store.measures(vision.id):
+                consider(f"measures:{vision.id}", "measure", measure.id,
+                         f"{year} 施策 {measure.code}",
+                         [("title", measure.title), ("code", measure.code), ("goal", measure.goal)])
+        for priority in store.priorities(edition.id, {}):
+            consider(f"priority:{priority.id}", "priority", priority.id,
+                     f"{year} 重点事項{priority.number}",
+                     [("title", priority.title), ("lead", priority.lead)])
+        for item in store.initiatives(edition.id):
+            consider(f"initiative:{item.id}", "initiative", item.id, f"{year} {item.title}",
+                     [("title", item.title), ("description", item.description),
+                      ("amount", amount(item.amount)),
+                      ("previous_amount", amount(item.previous_amount)),
+                      ("category", item.category), ("budget_note", item.budget_note),
+                      ("section", item.section), ("highlights", "\n".join(item.highlights)),
+                      ("indicators", "\n".join(item.indicators))])
+            if len(hits) >= limit:
+                return hits
+        for plan in store.ward_plans(edition.id):
+            consider(f"ward:{plan.id}", "ward_plan", plan.id, f"{year} {plan.ward.name}",
+                     [("headline", plan.headline), ("description", plan.description)])
+            for project in plan.projects:
+                consider(f"projects:{plan.id}", "ward_project", project.id,
+                         f"{year} {plan.ward.name} No.{project.number or ''}",
+                         [("name", project.name), ("description", project.description),
+                          ("initial", amount(project.initial)),
+                          ("revised", amount(project.revised)),
+                          ("settled", amount(project.settled))])
+    return hits[:limit]
+
+
+class SearchPanel(QWidget):
+    go_to = Signal(object)  # Hit
+
+    def __init__(self, store_getter, parent=None):
+        super().__init__(parent)
+        self.store_getter = store_getter
+        self.edit = QLineEdit(self)
+        self.edit.setObjectName("searchEdit")
+        self.edit.setClearButtonEnabled(True)
+        self.edit.setPlaceholderText(t("Search titles, descriptions and amounts; Enter to search"))
+        self.edit.returnPressed.connect(self.run)
+        self.count = QLabel(self)
+        self.model = QStandardItemModel(0, 2, self)
+        self.model.setHorizontalHeaderLabels([t("Where"), t("Text")])
+        self.view = QTreeView(self)
+        self.view.setObjectName("searchResults")
+        self.view.setModel(self.model)
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(True)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setColumnWidth(0, 300)
+        self.view.activated.connect(lambda i: self.open(i.row()))
+        self.view.doubleClicked.connect(lambda i: self.open(i.row()))
+        top = QHBoxLayout()
+        top.addWidget(self.edit, 1)
+        top.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.view)
+        self.hits: list[Hit] = []
+        self.current = -1
+
+    def run(self) -> list[Hit]:
+        self.hits = search_plan(self.store_getter(), self.edit.text())
+        self.model.removeRows(0, self.model.rowCount())
+        for hit in self.hits:
+            self.model.appendRow([QStandardItem(hit.label), QStandardItem(hit.text)])
+        self.count.setText(t("%1 hits").replace("%1", str(len(self.hits))))
+        self.current = -1
+        if self.hits:
+            self.next()
+        return self.hits
+
+    def next(self) -> None:
+        if not self.hits:
+            if self.edit.text():
+                self.run()
+            return
+        self.open((self.current + 1) % len(self.hits))
+
+    def open(self, row: int) -> None:
+        if 0 <= row < len(self.hits):
+            self.current = row
+            self.view.setCurrentIndex(self.model.index(row, 0))
+            self.go_to.emit(self.hits[row])

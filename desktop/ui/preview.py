@@ -1,0 +1,127 @@
+"""The PDF preview dock: re-renders the section being edited, debounced, in a worker."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QPointF, Qt, QTimer
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from .worker import run_task
+
+
+def t(text: str) -> str:
+    return QCoreApplication.translate("Preview", text)
+
+
+def build_preview(path: Path, fiscal_year: int, ward: str | None, output: Path, progress):
+    """Worker side: its own read-only connection, the booklet or one ward's sheet."""
+    from db.store import open_plan
+
+    with open_plan(path, readonly=True) as store:
+        doc = store.load(fiscal_year)
+    plan = doc.ward_plan(ward) if ward else None
+    if plan is not None and plan.projects:
+        from desktop.publish.ward_sheets import build_ward_sheets
+        report = build_ward_sheets(doc, output, wards=[ward], progress=progress)
+    else:
+        from desktop.publish.booklet import build_booklet
+        report = build_booklet(doc, output, progress=progress)
+    return output, list(getattr(report, "outline", []) or [])
+
+
+class PreviewPanel(QWidget):
+    def __init__(self, parent=None, delay_ms: int = 800):
+        super().__init__(parent)
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setObjectName("pdfView")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.status = QLabel(t("The preview appears here while you edit."), self)
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.status)
+        layout.addWidget(self.view, 1)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(delay_ms)
+        self.timer.timeout.connect(self._start)
+        self._dir = Path(tempfile.mkdtemp(prefix="planbook-preview-"))
+        self._flip = 0
+        self._task = None
+        self._again = False
+        self.request_args: tuple | None = None
+        self.hints: list[str] = []
+        self.enabled = True
+        self.builds = 0
+
+    def request(self, path: Path | None, fiscal_year: int | None, ward: str | None,
+                hints: list[str]) -> None:
+        """Ask for a fresh preview soon (restarts the debounce timer)."""
+        if path is None or fiscal_year is None or not self.enabled:
+            return
+        self.request_args = (path, fiscal_year, ward)
+        self.hints = hints
+        self.timer.start()
+
+    def _start(self) -> None:
+        if self._task is not None and not self._task.done:
+            self._again = True
+            return
+        if self.request_args is None:
+            return
+        path, year, ward = self.request_args
+        self._flip ^= 1
+        output = self._dir / f"preview{self._flip}.pdf"
+        self.status.setText(t("Rendering the preview…"))
+        self._task = run_task(lambda progress: build_preview(path, year, ward, output, progress),
+                              on_result=self._loaded, on_error=self._failed,
+                              on_finished=self._finished)
+
+    def _finished(self) -> None:
+        if self._again:
+            self._again = False
+            self.timer.start()
+
+    def _loaded(self, result) -> None:
+        output, outline = result
+        page = self.view.pageNavigator().currentPage() if self.document.pageCount() else 0
+        self.document.close()
+        self.document.load(str(output))
+        self.builds += 1
+        target = self._page_for(outline)
+        self.status.setText(t("Preview: %1 pages").replace("%1", str(self.document.pageCount())))
+        if target is None:
+            target = min(page, max(self.document.pageCount() - 1, 0))
+        QTimer.singleShot(0, lambda: self.view.pageNavigator().jump(target, QPointF(), 0))
+
+    def _page_for(self, outline) -> int | None:
+        best = None
+        for hint in self.hints:
+            for entry in outline:
+                try:
+                    _level, title, page = entry
+                except (TypeError, ValueError):
+                    continue
+                if hint and hint in str(title):
+                    best = max(int(page) - 1, 0)
+                    return best
+        return best
+
+    def _failed(self, error, details) -> None:
+        self.status.setText(t("No preview: %1").replace("%1", str(error)))
+
+    def shutdown(self) -> None:
+        self.timer.stop()
+        if self._task is not None:
+            self._task.cancel()
+        self.document.close()
+
+
+__all__ = ["PreviewPanel", "build_preview", "Qt"]

@@ -1,0 +1,328 @@
+"""A list editor: filter box, sortable multi-select table, row operations, clipboard, totals."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.money import format_amount
+
+from . import commands
+from .delegates import CellDelegate
+from .models import FilterProxy, PlaceAfter, RecordTableModel, tr, unique_key
+from .tsv import parse_tsv, to_tsv
+
+
+class TableEditor(QWidget):
+    message = Signal(str)  # for the status bar
+    activated = Signal(int)  # row id double-clicked (open its form)
+
+    def __init__(self, model: RecordTableModel, parent=None, *, footer: QWidget | None = None):
+        super().__init__(parent)
+        self.model = model
+        self.doc = model.doc
+        self.proxy = FilterProxy(self)
+        self.proxy.setSourceModel(model)
+        self._reselect: list[int] = []
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("filterEdit")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setPlaceholderText(self.tr("Filter rows (title, text, amount)…"))
+        self.filter_edit.textChanged.connect(self.set_filter)
+
+        self.view = QTableView(self)
+        self.view.setObjectName("tableView")
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.view.verticalHeader().setDefaultSectionSize(26)
+        self.view.verticalHeader().setSectionResizeMode(self.view.verticalHeader().ResizeMode.Fixed)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setSortIndicatorClearable(True)
+        for c, column in enumerate(model.columns):
+            self.view.setColumnWidth(c, column.width)
+        self.delegate = CellDelegate(self.view)
+        self.view.setItemDelegate(self.delegate)
+        self.delegate.error.connect(self._show_error)
+        self.delegate.typing.connect(self._typing)
+        model.error.connect(self._show_error)
+        model.reloaded.connect(self._after_reload)
+        model.dataChanged.connect(lambda *_: self.update_totals())
+        self.proxy.layoutChanged.connect(self.update_totals)
+        self.delegate.closeEditor.connect(lambda *_: self._end_typing())
+        self.view.doubleClicked.connect(self._double_clicked)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.filter_edit, 1)
+        self.buttons: dict[str, QToolButton] = {}
+        specs = [
+            ("add", self.tr("Add"), self.tr("Add a row below the current one (Ctrl+Ins)"),
+             self.insert_row),
+            ("duplicate", self.tr("Duplicate"), self.tr("Duplicate the selected rows (Ctrl+D)"),
+             self.duplicate_rows),
+            ("delete", self.tr("Delete"), self.tr("Delete the selected rows (Ctrl+Del)"),
+             self.delete_rows),
+            ("up", self.tr("Up"), self.tr("Move the selected rows up (Ctrl+Shift+Up)"),
+             lambda: self.move_rows(-1)),
+            ("down", self.tr("Down"), self.tr("Move the selected rows down (Ctrl+Shift+Down)"),
+             lambda: self.move_rows(1)),
+        ]
+        for name, text, tip, slot in specs:
+            button = QToolButton(self)
+            button.setObjectName(f"{name}Button")
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setAutoRaise(True)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+            self.buttons[name] = button
+        if not model.can_insert():
+            self.buttons["add"].setEnabled(False)
+            self.buttons["duplicate"].setEnabled(False)
+        if not model.ordered:
+            self.buttons["up"].setEnabled(False)
+            self.buttons["down"].setEnabled(False)
+
+        self.totals_label = QLabel(self)
+        self.totals_label.setObjectName("totalsLabel")
+        self.totals_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.totals_label)
+        if footer is not None:
+            layout.addWidget(footer)
+        self._filter_timer = QTimer(self)
+        self.update_totals()
+
+    # -- filter, totals -----------------------------------------------------------------------
+    def set_filter(self, text: str) -> None:
+        self.proxy.set_terms(text)
+        self.update_totals()
+
+    def update_totals(self) -> None:
+        totals = self.model.totals()
+        parts = [self.tr("%1 rows").replace("%1", str(len(self.model.rows)))]
+        if self.proxy.rowCount() != len(self.model.rows):
+            parts[0] = self.tr("%1 of %2 rows shown").replace("%1", str(self.proxy.rowCount())) \
+                .replace("%2", str(len(self.model.rows)))
+        for column in self.model.columns:
+            if column.kind == "amount":
+                parts.append(f"{tr(column.header)}: {format_amount(totals[column.field], blank='—')}")
+        self.totals_label.setText(self.tr("Total") + "   " + "    ".join(parts))
+
+    def _typing(self, index, value) -> None:
+        source = self.proxy.mapToSource(index)
+        self.model.preview = (source.row(), source.column(), value if value is not None
+                              else self.model.rows[source.row()].get(
+                                  self.model.columns[source.column()].field))
+        self.update_totals()
+
+    def _end_typing(self) -> None:
+        self.model.preview = None
+        self.update_totals()
+
+    def _show_error(self, text: str) -> None:
+        self.message.emit(text)
+
+    # -- selection helpers --------------------------------------------------------------------
+    def selected_source_rows(self) -> list[int]:
+        rows = {self.proxy.mapToSource(i).row() for i in self.view.selectionModel().selectedIndexes()}
+        current = self.view.currentIndex()
+        if not rows and current.isValid():
+            rows = {self.proxy.mapToSource(current).row()}
+        return sorted(r for r in rows if r >= 0)
+
+    def selected_ids(self) -> list[int]:
+        return [self.model.rows[r]["id"] for r in self.selected_source_rows()]
+
+    def select_ids(self, ids: list[int], field: str | None = None) -> None:
+        selection = QItemSelection()
+        first = None
+        column = max(self.model.column_of(field), 0) if field else 0
+        for row_id in ids:
+            r = self.model.row_of(row_id)
+            if r < 0:
+                continue
+            index = self.proxy.mapFromSource(self.model.index(r, column))
+            if not index.isValid():
+                self.filter_edit.clear()
+                index = self.proxy.mapFromSource(self.model.index(r, column))
+            last = self.proxy.index(index.row(), self.proxy.columnCount() - 1)
+            selection.select(self.proxy.index(index.row(), 0), last)
+            first = first or index
+        model = self.view.selectionModel()
+        model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        if first is not None:
+            model.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.view.scrollTo(first)
+
+    def _after_reload(self) -> None:
+        if self._reselect:
+            ids, self._reselect = self._reselect, []
+            self.select_ids(ids)
+        self.update_totals()
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if not (index.flags() & Qt.ItemFlag.ItemIsEditable):
+            self.activated.emit(index.data(Qt.ItemDataRole.UserRole + 3))
+
+    # -- row operations -----------------------------------------------------------------------
+    def insert_row(self) -> None:
+        if not self.model.can_insert():
+            return
+        rows = self.selected_source_rows()
+        after = self.model.rows[rows[-1]]["id"] if rows else None
+        macro = self.doc.macro(self.tr("Add row"))
+        insert = commands.InsertRow(self.doc, self.model.table, self.model.new_row_values(), "",
+                                    macro)
+        if self.model.ordered:
+            PlaceAfter(self.model, [insert], after, macro)
+        self.doc.push(macro)
+        self._reselect = [insert.row_id]
+        self._after_reload()
+        self.view.setFocus()
+
+    def duplicate_rows(self) -> None:
+        rows = self.selected_source_rows()
+        if not rows or not self.model.can_insert():
+            return
+        macro = self.doc.macro(self.tr("Duplicate %1 rows").replace("%1", str(len(rows))))
+        inserted = []
+        fresh = self.model.new_row_values()
+        for r in rows:
+            values = self.doc.store.row(self.model.table, self.model.rows[r]["id"])
+            values.pop("id", None)
+            if "key" in values:
+                values["key"] = unique_key(self.doc.store, values["edition_id"], "copy")
+                values["key"] = values["key"] + f"-{len(inserted)}"
+            if "position" in fresh:
+                values["position"] = fresh["position"]
+            inserted.append(commands.InsertRow(self.doc, self.model.table, values, "", macro))
+        if self.model.ordered:
+            PlaceAfter(self.model, inserted, self.model.rows[rows[-1]]["id"], macro)
+        self.doc.push(macro)
+        self._reselect = [c.row_id for c in inserted]
+        self._after_reload()
+
+    def delete_rows(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        after = self.selected_source_rows()[0]
+        self.doc.delete_rows(self.model.table, ids,
+                             self.tr("Delete %1 rows").replace("%1", str(len(ids))))
+        if self.model.rows:
+            self.select_ids([self.model.rows[min(after, len(self.model.rows) - 1)]["id"]])
+
+    def move_rows(self, delta: int) -> None:
+        if not self.model.ordered:
+            return
+        rows = self.selected_source_rows()
+        if not rows:
+            return
+        if self.proxy.sortColumn() >= 0:  # moving means the printed order: show it
+            self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+            self.proxy.sort(-1)
+        ids = [r["id"] for r in self.model.rows]
+        chosen = set(rows)
+        order = list(range(len(ids)))
+        if delta < 0:
+            if rows[0] == 0:
+                return
+            for r in rows:
+                order[r - 1], order[r] = order[r], order[r - 1]
+        else:
+            if rows[-1] == len(ids) - 1:
+                return
+            for r in reversed(rows):
+                order[r + 1], order[r] = order[r], order[r + 1]
+        new_local = [ids[i] for i in order]
+        scope = self.model.scope_ids()
+        local = set(ids)
+        it = iter(new_local)
+        new_scope = [next(it) if i in local else i for i in scope]
+        moved = [ids[r] for r in chosen]
+        self._reselect = moved
+        self.doc.reorder(self.model.table, new_scope,
+                         self.tr("Move rows up") if delta < 0 else self.tr("Move rows down"))
+        self._after_reload()
+
+    # -- clipboard ----------------------------------------------------------------------------
+    def copy(self) -> str:
+        indexes = self.view.selectionModel().selectedIndexes()
+        if not indexes:
+            return ""
+        rows = sorted({i.row() for i in indexes})
+        cols = sorted({i.column() for i in indexes})
+        block = []
+        for r in rows:
+            block.append([str(self.proxy.index(r, c).data(Qt.ItemDataRole.EditRole) or "")
+                          if self.model.columns[c].kind not in ("status", "choice", "bool")
+                          else str(self.proxy.index(r, c).data(Qt.ItemDataRole.DisplayRole) or "")
+                          for c in range(cols[0], cols[-1] + 1)])
+        text = to_tsv(block)
+        QGuiApplication.clipboard().setText(text)
+        self.message.emit(self.tr("Copied %1 × %2 cells").replace("%1", str(len(rows)))
+                          .replace("%2", str(cols[-1] - cols[0] + 1)))
+        return text
+
+    def paste(self, text: str | None = None) -> bool:
+        if text is None:
+            text = QGuiApplication.clipboard().text()
+        block = parse_tsv(text)
+        if not block:
+            return False
+        current = self.view.currentIndex()
+        top = current.row() if current.isValid() else self.proxy.rowCount()
+        left = current.column() if current.isValid() else 0
+        targets: list[int | None] = []
+        for r in range(len(block)):
+            if top + r < self.proxy.rowCount():
+                targets.append(self.proxy.mapToSource(self.proxy.index(top + r, 0)).row())
+            else:
+                targets.append(None)
+        first_id = self.model.rows[targets[0]]["id"] if targets and targets[0] is not None else None
+        problems = self.model.paste_cells(targets, left, block)
+        if problems:
+            self.message.emit(self.tr("Paste refused: %1").replace("%1", "; ".join(problems[:3])))
+            from PySide6.QtWidgets import QMessageBox
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Paste refused"),
+                              self.tr("Nothing was pasted. Fix these cells and paste again:"),
+                              QMessageBox.StandardButton.Ok, self)
+            box.setDetailedText("\n".join(problems))
+            box.setObjectName("pasteRefused")
+            box.open()
+            return False
+        self.message.emit(self.tr("Pasted %1 rows").replace("%1", str(len(block))))
+        if first_id is not None:
+            self.select_ids([first_id])
+        return True
+
+    def keyPressEvent(self, event) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy()
+        elif event.matches(QKeySequence.StandardKey.Paste):
+            self.paste()
+        else:
+            super().keyPressEvent(event)
