@@ -410,3 +410,16 @@ def test_copied_row_with_the_same_id(plan_file, exported):
     assert refused(plan_file, exported) == [
         "中央区!J10: the same project appears twice (rows 4 and 10); a copied row keeps the "
         "original's hidden ID, so enter new projects in empty rows"]
+
+
+def test_every_sample_ward_round_trips_unchanged(sample_store, tmp_path):
+    doc = sample_store.load(2022)
+    assert len(doc.ward_plans) >= 5
+    for plan in doc.ward_plans:
+        if not plan.projects:
+            continue
+        path = export_ward_workbook(doc, plan.ward.name, tmp_path / f"{plan.ward.name}.xlsx")
+        book = read_ward_workbook(path)
+        assert len(book.rows) == len(plan.projects)
+        result = plan_ward_import(sample_store, book)
+        assert result.is_empty, result.summary()
