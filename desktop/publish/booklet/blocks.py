@@ -525,7 +525,8 @@ class Card(Block):
                     self.amount = TextBlock(self.amount_text, AMOUNT.but(size=size,
                                                                          leading=size * 1.3))
                     self.adjusted.append(f"amount set at {size:.1f}pt to fit")
-        if self.pictures:
+        self.row_pictures = len(self.pictures) > 1
+        if self.pictures and not self.row_pictures:
             right = max(right, 130.0)
         self.right_w = right
         left = width - self.RULE_W - 2 * pad - self.GAP - right
@@ -554,12 +555,26 @@ class Card(Block):
             r += self.amount.height
         if self.sub:
             r += self.sub.wrap(right)
-        for pic in self.pictures:
-            pic.caption.wrap(right)
-            pic.height = right * 0.62
-            r += 8 + pic.height + pic.caption.height
+        self.row_h = 0.0
+        if self.row_pictures:
+            inner = width - self.RULE_W - 2 * pad
+            n = len(self.pictures)
+            per_row = min(n, 4)
+            self.pic_w = min((inner - 10 * (per_row - 1)) / per_row, 150.0)
+            rows = [self.pictures[k:k + per_row] for k in range(0, n, per_row)]
+            for row in rows:
+                for pic in row:
+                    pic.caption.wrap(self.pic_w)
+                    pic.height = self.pic_w * 0.55
+                self.row_h += 8 + max(p.height + p.caption.height for p in row)
+            self.per_row = per_row
+        else:
+            for pic in self.pictures:
+                pic.caption.wrap(right)
+                pic.height = right * 0.62
+                r += 8 + pic.height + pic.caption.height
         self.right_h = r
-        self.height = max(h, r) + 2 * pad
+        self.height = max(h, r) + self.row_h + 2 * pad
         return self.height
 
     def draw(self, canvas, x, top, page):
@@ -624,19 +639,19 @@ class Card(Block):
         if self.sub:
             self.sub.draw(canvas, rx, y)
             y -= self.sub.height
-        for pic in self.pictures:
-            y -= 8
-            if pic.image is not None:
-                iw, ih = pic.image.getSize()
-                scale = min(self.right_w / iw, pic.height / ih)
-                canvas.drawImage(pic.image, rx + (self.right_w - iw * scale) / 2,
-                                 y - pic.height + (pic.height - ih * scale) / 2,
-                                 iw * scale, ih * scale)
-            else:
-                _placeholder(canvas, rx, y - pic.height, self.right_w, pic.height, c)
-            y -= pic.height
-            pic.caption.draw(canvas, rx, y)
-            y -= pic.caption.height
+        if not self.row_pictures:
+            for pic in self.pictures:
+                y -= 8
+                _picture(canvas, pic, rx, y, self.right_w, c)
+                y -= pic.height + pic.caption.height
+        else:
+            y = top - h + pad + self.row_h
+            for k in range(0, len(self.pictures), self.per_row):
+                row = self.pictures[k:k + self.per_row]
+                y -= 8
+                for j, pic in enumerate(row):
+                    _picture(canvas, pic, lx + j * (self.pic_w + 10), y, self.pic_w, c)
+                y -= max(p.height + p.caption.height for p in row)
 
     def explode(self):
         blocks: list[Block] = [Para(self.item.title, CARD_TITLE, space_before=8)]
@@ -661,6 +676,17 @@ class Card(Block):
             preflight.add(page, where, message)
         blocks = [self.title, self.amount] + ([self.text] if self.text else []) + self.highlights
         _missing(preflight, page, where, *[b for b in blocks if b])
+
+
+def _picture(canvas: Canvas, pic: _Picture, x: float, top: float, width: float, c: Color) -> None:
+    if pic.image is not None:
+        iw, ih = pic.image.getSize()
+        scale = min(width / iw, pic.height / ih)
+        canvas.drawImage(pic.image, x + (width - iw * scale) / 2,
+                         top - pic.height + (pic.height - ih * scale) / 2, iw * scale, ih * scale)
+    else:
+        _placeholder(canvas, x, top - pic.height, width, pic.height, c)
+    pic.caption.draw(canvas, x, top - pic.height)
 
 
 def _placeholder(canvas: Canvas, x: float, y: float, w: float, h: float, c: Color) -> None:

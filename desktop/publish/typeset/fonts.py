@@ -118,7 +118,10 @@ def printable(text: str, font: str = GOTHIC) -> tuple[str, list[str]]:
             out = list(text[:i])
         if 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF or code in IGNORABLE:
             continue
-        if ch == "\n" or ch == "\t":
+        if ch == "\n":  # paragraph separator: TextBlock breaks there
+            out.append(ch)
+            continue
+        if ch == "\t":
             out.append(" ")
             continue
         stand_in = STAND_INS.get(ch)
