@@ -12,14 +12,18 @@ Workbook layout (format version 1)::
     row 4…  one row per project, then a few empty rows for new projects (all editable)
     合計    live SUM formulas (locked); then allocation, remaining and execution rate (locked)
 
-Columns J–L are hidden and locked: the project id, the ward and the fiscal year of each row, so
-rows are matched on import and a row copied from another ward's file is recognised. The hidden
-sheet ``PlanBook`` names the format, its version, the ward and the year. Sheets are protected
-without a password: only the project cells are unlocked.
+Columns J–M are hidden and locked: the project id, the ward and the fiscal year of each row (so
+rows are matched on import and a row copied from another ward's file is recognised), and the
+row's values at export time (so a cell the clerk left alone never reverts an edit made in
+PlanBook meanwhile). The hidden sheet ``PlanBook`` names the format, its version, the ward, the
+year and the exported project ids (a project added in PlanBook after the export is not taken
+for a deleted row). Sheets are protected without a password: only the project cells are
+unlocked.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 import unicodedata
@@ -69,13 +73,16 @@ COLUMNS = [
     ("id", "PlanBook ID", 10),
     ("ward", "区", 8),
     ("year", "年度", 8),
+    ("base", "書き出し時の値", 10),
 ]
 COL = {key: index + 1 for index, (key, _, _) in enumerate(COLUMNS)}
 LETTER = {key: get_column_letter(index) for key, index in COL.items()}
 AMOUNTS = ("initial", "revised", "settled")
 EDITABLE = ("number", "name", "description", "initial", "revised", "settled", "group", "status",
             "delete")
-HIDDEN = ("id", "ward", "year")
+HIDDEN = ("id", "ward", "year", "base")
+BASE_FIELDS = ("number", "name", "description", "initial", "revised", "settled", "group",
+               "status")
 FIELD_LABELS = {"number": "No.", "name": "事業名", "description": "事業内容", "initial": "当初予算",
                 "revised": "補正後", "settled": "決算額", "group": "区分", "status": "新規・継続・拡充"}
 STATUS_INPUT = {"新規": "new", "新": "new", "【新規】": "new", "継続": "continued",
@@ -156,6 +163,10 @@ def export_ward_workbook(doc: EditionDocument, ward_name: str, output: str | Pat
             "group": groups.get(project.group_id), "status": STATUS_LABELS.get(project.status or ""),
             "delete": None, "id": project.id, "ward": ward_name, "year": year,
         }
+        values["base"] = json.dumps(
+            [project.number, project.name, project.description, project.initial,
+             project.revised, project.settled, groups.get(project.group_id), project.status],
+            ensure_ascii=False)
         _write_row(ws, row, values)
         ws.row_dimensions[row].height = _row_height(project)
         row += 1
@@ -289,6 +300,7 @@ def _write_meta(wb: Workbook, plan: WardPlan, year: int, data_sheet: str) -> Non
             ("format", FORMAT), ("format_version", FORMAT_VERSION),
             ("ward", plan.ward.name), ("fiscal_year", year), ("sheet", data_sheet),
             ("exported_at", datetime.now().isoformat(timespec="seconds")),
+            ("project_ids", ",".join(str(p.id) for p in plan.projects)),
             ("groups", len(plan.groups))]
     for index, (key, value) in enumerate(rows, start=1):
         meta.cell(index, 1, key)
@@ -320,6 +332,7 @@ class WorkbookRow:
     group: str | None
     status: str | None
     delete: bool = False
+    base: dict[str, Any] | None = None  # the row's values when it was exported
 
     @property
     def where(self) -> str:
@@ -335,6 +348,7 @@ class WardWorkbook:
     format_version: int
     rows: list[WorkbookRow]
     warnings: list[str] = field(default_factory=list)
+    exported_ids: set[int] | None = None  # the projects the workbook was exported with
 
     def cell(self, key: str, row: int) -> str:
         return f"{self.sheet}!{LETTER[key]}{row}"
@@ -417,6 +431,12 @@ def _read(path: Path, wb) -> WardWorkbook:
         raise _not_ward_sheet(path, f"the ward's sheet 「{sheet}」 is missing")
     ws = wb[sheet]
     book = WardWorkbook(path, ward, year, sheet, version, [])
+    ids = _text(meta.get("project_ids"))
+    if "project_ids" in meta:
+        try:
+            book.exported_ids = {int(i) for i in ids.split(",") if i}
+        except ValueError:
+            raise _not_ward_sheet(path, "its list of exported projects is unreadable") from None
     problems: list[str] = []
     headers = [_text(ws.cell(HEADER_ROW, COL[key]).value) for key, _, _ in COLUMNS]
     if headers != [header for _, header, _ in COLUMNS]:
@@ -498,9 +518,19 @@ def _read_row(book: WardWorkbook, ws, row: int, problems: list[str]) -> Workbook
         return None  # a new row marked 削除: nothing to add
     # A row with problems is still returned, so duplicates across rows are found too; the
     # workbook is refused as a whole anyway.
+    base = None
+    if project_id is not None and _text(raw["base"]):
+        try:
+            values = json.loads(_text(raw["base"]))
+            if not (isinstance(values, list) and len(values) == len(BASE_FIELDS)):
+                raise ValueError
+            base = dict(zip(BASE_FIELDS, values, strict=True))
+        except ValueError:
+            problems.append(f"{where['base']}: the hidden export values were changed; export the "
+                            "sheet again")
     return WorkbookRow(row, project_id, number, name, _text(raw["description"]),
                        amounts.get("initial"), amounts.get("revised"), amounts.get("settled"),
-                       _text(raw["group"]) or None, status, delete)
+                       _text(raw["group"]) or None, status, delete, base)
 
 
 def _year_label(text: str) -> str:
@@ -620,6 +650,36 @@ def _same(column: str, old: Any, new: Any) -> bool:
     return old == new
 
 
+def _changed_fields(current: WardProject, values: dict[str, Any], item: WorkbookRow,
+                    group_ids: dict[str, int], result: WardImportPlan,
+                    workbook: WardWorkbook) -> dict[str, tuple[Any, Any]]:
+    """Column → (old, new) for one row. With the row's export values (a three-way compare), a
+    cell the clerk left alone never overwrites what PlanBook changed since the export; a cell
+    changed on both sides takes the workbook's value, with a warning."""
+    fields = {}
+    base = None
+    if item.base is not None:
+        base = dict(item.base)
+        title = base.pop("group")
+        base["group_id"] = group_ids.get(title, "?") if title is not None else None
+    for column in FIELDS:
+        old, new = getattr(current, column), values[column]
+        if _same(column, old, new):
+            continue
+        if base is not None:
+            if _same(column, base[column], new):
+                continue  # untouched in Excel; PlanBook's newer value stays
+            if not _same(column, base[column], old):
+                label = FIELD_LABELS.get("group" if column == "group_id" else column, column)
+                result.warnings.append(
+                    f"{workbook.cell('name', item.row)}: {label} of 「{current.name}」 was also "
+                    f"changed in PlanBook since the export ({result._value(column, base[column])}"
+                    f" → {result._value(column, old)}); the workbook's "
+                    f"{result._value(column, new)} replaces it")
+        fields[column] = (old, new)
+    return fields
+
+
 def plan_ward_import(store: PlanStore, workbook: WardWorkbook) -> WardImportPlan:
     """Compare the workbook with the database: the diff to show, or ValidationError."""
     problems: list[str] = []
@@ -668,11 +728,18 @@ def plan_ward_import(store: PlanStore, workbook: WardWorkbook) -> WardImportPlan
             result.removed.append(current)
             continue
         order.append(item.id)
-        fields = {c: (getattr(current, c), values[c]) for c in FIELDS
-                  if not _same(c, getattr(current, c), values[c])}
+        fields = _changed_fields(current, values, item, group_ids, result, workbook)
         if fields:
             result.changed.append(ProjectChange(current, item.row, fields))
-    result.removed.extend(p for p in plan.projects if p.id not in seen)
+    for project in plan.projects:
+        if project.id in seen:
+            continue
+        if workbook.exported_ids is None or project.id in workbook.exported_ids:
+            result.removed.append(project)
+        else:
+            result.warnings.append(
+                f"No.{project.number or '-'} {project.name}: added in PlanBook after this "
+                "workbook was exported; it is kept")
     if problems:
         raise ValidationError(problems, refused)
     kept = [p.id for p in plan.projects if p.id in set(order)]
@@ -700,4 +767,6 @@ def apply_ward_import(store: PlanStore, plan: WardImportPlan) -> None:
                           for _, project in plan.added])
         if plan.order is not None:
             final = [next(added_ids) if i is None else i for i in plan.order]
+            listed = set(final)
+            final += [p.id for p in store.ward_projects(plan.ward_plan_id) if p.id not in listed]
             store.reorder("ward_project", final)

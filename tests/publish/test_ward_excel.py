@@ -133,7 +133,7 @@ def test_export_structure(exported):
     assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9
     assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.protection.sheet and not ws.protection.password
-    for letter in "JKL":
+    for letter in "JKLM":
         assert ws.column_dimensions[letter].hidden
         assert ws[f"{letter}{FIRST_ROW}"].protection.locked
     assert [ws.cell(FIRST_ROW, c).value for c in (10, 11, 12)] == [1, "中央区", 2022]
@@ -423,3 +423,50 @@ def test_every_sample_ward_round_trips_unchanged(sample_store, tmp_path):
         assert len(book.rows) == len(plan.projects)
         result = plan_ward_import(sample_store, book)
         assert result.is_empty, result.summary()
+
+
+# -- the database changed after the export -------------------------------------------------------
+
+def _chuo_project(store: PlanStore, number: int) -> WardProject:
+    return next(p for p in store.load(2022).ward_plan("中央区").projects if p.number == number)
+
+
+def test_planbook_edits_after_the_export_are_not_reverted(plan_file, exported):
+    with open_plan(plan_file) as store:
+        store.update_fields("ward_project", _chuo_project(store, 3).id, {"settled": 2000})
+    edit(exported, {f"F{FIRST_ROW}": 990})  # the clerk changes another project
+    plan = plan_import(plan_file, exported)
+    assert [(c.project.number, c.fields) for c in plan.changed] == [(1, {"settled": (996, 990)})]
+    assert plan.warnings == []
+
+
+def test_an_edit_on_both_sides_takes_the_workbook_with_a_warning(plan_file, exported):
+    with open_plan(plan_file) as store:
+        store.update_fields("ward_project", _chuo_project(store, 3).id, {"settled": 2000})
+    edit(exported, {f"F{FIRST_ROW + 2}": 2500})
+    plan = plan_import(plan_file, exported)
+    assert [(c.project.number, c.fields) for c in plan.changed] == [
+        (3, {"settled": (2000, 2500)})]
+    assert plan.warnings == [
+        "中央区!B6: 決算額 of 「eスポーツを活用した地域交流推進事業」 was also changed in PlanBook "
+        "since the export (2,870 → 2,000); the workbook's 2,500 replaces it"]
+
+
+def test_a_project_added_in_planbook_after_the_export_is_kept(plan_file, exported):
+    with open_plan(plan_file) as store:
+        plan_id = store.load(2022).ward_plan("中央区").id
+        store.add_ward_project(plan_id, WardProject("後から追加した事業", 6, "", None, 100))
+    wb = load_workbook(exported)
+    ws = wb["中央区"]
+    ws.insert_rows(FIRST_ROW)  # a new first row, so the order changes too
+    ws[f"B{FIRST_ROW}"] = "先頭の新しい事業"
+    wb.save(exported)
+    plan = plan_import(plan_file, exported)
+    assert plan.removed == [] and len(plan.added) == 1 and plan.order is not None
+    assert plan.warnings == ["No.6 後から追加した事業: added in PlanBook after this workbook was "
+                             "exported; it is kept"]
+    with open_plan(plan_file) as store:
+        apply_ward_import(store, plan)
+    with open_plan(plan_file, readonly=True) as store:
+        names = [p.name for p in store.load(2022).ward_plan("中央区").projects]
+    assert names == ["先頭の新しい事業"] + [p[1] for p in CHUO_PROJECTS] + ["後から追加した事業"]
