@@ -6,7 +6,8 @@ import sys
 import pytest
 
 HEADLESS_MODULES = ["db.store", "db.interchange", "db.checks", "db.sample", "db.synthetic",
-                    "desktop.publish.progress", "desktop.cli"]
+                    "desktop.publish.progress", "desktop.publish.booklet",
+                    "desktop.publish.ward_sheets", "desktop.publish.ward_excel", "desktop.cli"]
 
 
 @pytest.mark.parametrize("module", HEADLESS_MODULES)
