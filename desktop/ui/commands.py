@@ -1,8 +1,8 @@
-"""Undo commands: one small ``QUndoCommand`` per kind of edit, over the store's generic rows.
+"""Undo commands: one small class per kind of edit, over the store's generic row operations.
 
-Each command changes the plan file immediately (there is no Save) and tells the document which
-rows changed so the models refresh. Multi-row edits are one command with children, executed in
-one transaction, so one user action is one undo step.
+Each operation changes the plan file immediately (there is no Save) and tells the document which
+rows changed so the models refresh. A ``Step`` (the ``QUndoCommand`` on the stack) runs one or
+many operations in one transaction, so one user action (a paste of 200 rows) is one undo step.
 """
 
 from __future__ import annotations
@@ -15,17 +15,47 @@ if TYPE_CHECKING:
     from .document import PlanDocument
 
 
-class _Command(QUndoCommand):
-    def __init__(self, doc: PlanDocument, text: str, parent: QUndoCommand | None = None):
-        super().__init__(text, parent)
+class Op:
+    """One reversible change; ``redo`` runs first when the step is pushed."""
+
+    def __init__(self, doc: PlanDocument):
         self.doc = doc
 
+    def redo(self) -> None:
+        raise NotImplementedError
 
-class SetFields(_Command):
+    def undo(self) -> None:
+        raise NotImplementedError
+
+
+class Step(QUndoCommand):
+    """What the undo stack holds: operations applied in order, undone in reverse."""
+
+    def __init__(self, doc: PlanDocument, text: str, ops: list[Op] | None = None):
+        super().__init__(text)
+        self.doc = doc
+        self.ops: list[Op] = list(ops or [])
+
+    def add(self, op: Op) -> Op:
+        self.ops.append(op)
+        return op
+
+    def redo(self) -> None:
+        with self.doc.batch():
+            for op in self.ops:
+                op.redo()
+
+    def undo(self) -> None:
+        with self.doc.batch():
+            for op in reversed(self.ops):
+                op.undo()
+
+
+class SetFields(Op):
     """Set columns of one row; undo puts the previous values back."""
 
-    def __init__(self, doc, table: str, row_id: int, values: dict, text: str, parent=None):
-        super().__init__(doc, text, parent)
+    def __init__(self, doc, table: str, row_id: int, values: dict):
+        super().__init__(doc)
         self.table, self.row_id, self.values = table, row_id, dict(values)
         self.old: dict | None = None
 
@@ -38,11 +68,11 @@ class SetFields(_Command):
         self.doc.note(self.table, self.row_id)
 
 
-class InsertRow(_Command):
+class InsertRow(Op):
     """Insert one row; undo deletes it (keeping a snapshot), redo restores the same id."""
 
-    def __init__(self, doc, table: str, values: dict, text: str, parent=None):
-        super().__init__(doc, text, parent)
+    def __init__(self, doc, table: str, values: dict):
+        super().__init__(doc)
         self.table, self.values = table, dict(values)
         self.row_id: int | None = None
         self.snapshot = None
@@ -61,11 +91,11 @@ class InsertRow(_Command):
             self.doc.note(table, None, structural=True)
 
 
-class DeleteRow(_Command):
+class DeleteRow(Op):
     """Delete a row with everything that cascades from it; undo restores all of it."""
 
-    def __init__(self, doc, table: str, row_id: int, text: str, parent=None):
-        super().__init__(doc, text, parent)
+    def __init__(self, doc, table: str, row_id: int):
+        super().__init__(doc)
         self.table, self.row_id = table, row_id
         self.snapshot = None
 
@@ -84,11 +114,11 @@ class DeleteRow(_Command):
             self.doc.note(table, None, structural=True)
 
 
-class Reorder(_Command):
+class Reorder(Op):
     """Give rows a new printed order; undo restores the previous order."""
 
-    def __init__(self, doc, table: str, ids: list[int], text: str, parent=None):
-        super().__init__(doc, text, parent)
+    def __init__(self, doc, table: str, ids: list[int]):
+        super().__init__(doc)
         self.table, self.ids = table, list(ids)
         self.previous: list[int] | None = None
 
@@ -101,7 +131,7 @@ class Reorder(_Command):
         self.doc.note(self.table, None, structural=True)
 
 
-class SyncRows(_Command):
+class SyncRows(Op):
     """Replace a set of rows by another state (used to make a ward Excel import undoable).
 
     ``before`` and ``after`` map row id → row dict (all columns). Redo the first time only
@@ -109,8 +139,8 @@ class SyncRows(_Command):
     """
 
     def __init__(self, doc, table: str, before: dict[int, dict], after: dict[int, dict],
-                 text: str, parent=None):
-        super().__init__(doc, text, parent)
+                 ):
+        super().__init__(doc)
         self.table, self.before, self.after = table, before, after
         self.first = True
 
@@ -136,15 +166,3 @@ class SyncRows(_Command):
 
     def undo(self) -> None:
         self._apply(self.after, self.before)
-
-
-class Batch(_Command):
-    """A parent for many child commands, run in one transaction with one notification."""
-
-    def redo(self) -> None:
-        with self.doc.batch():
-            super().redo()
-
-    def undo(self) -> None:
-        with self.doc.batch():
-            super().undo()

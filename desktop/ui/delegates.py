@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate, QToolTip
 
 from db.money import AmountError, parse_amount
@@ -25,7 +25,8 @@ class CellDelegate(QStyledItemDelegate):
             editor = QLineEdit(parent)
             editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             editor.setProperty("amount", True)
-            editor.textEdited.connect(lambda text, e=editor, i=index: self._typed(e, i, text))
+            persistent = QPersistentModelIndex(index)
+            editor.textEdited.connect(lambda text: self._typed(editor, persistent, text))
             return editor
         if kind == "status":
             combo = QComboBox(parent)
@@ -43,7 +44,10 @@ class CellDelegate(QStyledItemDelegate):
             return combo
         return super().createEditor(parent, option, index)
 
-    def _typed(self, editor: QLineEdit, index, text: str) -> None:
+    def _typed(self, editor: QLineEdit, persistent, text: str) -> None:
+        index = QModelIndex(persistent)
+        if not index.isValid():
+            return
         try:
             value = parse_amount(text)
         except AmountError as error:

@@ -63,33 +63,30 @@ class PlanDocument(QObject):
             self.changed.emit(pending)
 
     # -- edits (each is one undo step) ------------------------------------------------------
-    def push(self, command) -> None:
+    def push(self, step: commands.Step) -> None:
         with self.batch():
-            self.undo_stack.push(command)
+            self.undo_stack.push(step)
 
     def set_fields(self, table: str, row_id: int, values: dict, text: str) -> None:
         current = self.store.row(table, row_id) or {}
         if all(current.get(k) == v for k, v in values.items()):
             return
-        self.push(commands.SetFields(self, table, row_id, values, text))
+        self.push(commands.Step(self, text, [commands.SetFields(self, table, row_id, values)]))
 
     def insert_row(self, table: str, values: dict, text: str) -> int:
-        command = commands.InsertRow(self, table, values, text)
-        self.push(command)
-        return command.row_id
+        op = commands.InsertRow(self, table, values)
+        self.push(commands.Step(self, text, [op]))
+        return op.row_id
 
     def delete_rows(self, table: str, ids: list[int], text: str) -> None:
-        parent = commands.Batch(self, text)
-        for row_id in ids:
-            commands.DeleteRow(self, table, row_id, text, parent)
-        self.push(parent)
+        self.push(commands.Step(self, text, [commands.DeleteRow(self, table, i) for i in ids]))
 
     def reorder(self, table: str, ids: list[int], text: str) -> None:
-        self.push(commands.Reorder(self, table, ids, text))
+        self.push(commands.Step(self, text, [commands.Reorder(self, table, ids)]))
 
-    def macro(self, text: str) -> commands.Batch:
-        """A parent command: add children (``commands.X(doc, …, parent=macro)``) then push."""
-        return commands.Batch(self, text)
+    def macro(self, text: str) -> commands.Step:
+        """One undo step: ``step.add(commands.X(doc, …))`` for each change, then ``push(step)``."""
+        return commands.Step(self, text)
 
     def undo(self) -> None:
         with self.batch():

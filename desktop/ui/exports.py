@@ -188,8 +188,8 @@ class ExportController(QObject):
             self._import_failed(error, "")
             return
         after = rows()
-        doc.push(commands.SyncRows(doc, "ward_project", before, after,
-                                   t("Import %1 from Excel").replace("%1", plan.ward)))
+        doc.push(commands.Step(doc, t("Import %1 from Excel").replace("%1", plan.ward),
+                               [commands.SyncRows(doc, "ward_project", before, after)]))
         self.window.statusBar().showMessage(plan.summary().splitlines()[0], 8000)
         self.imported.emit()
 

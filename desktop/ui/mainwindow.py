@@ -274,6 +274,7 @@ class MainWindow(QMainWindow):
             self.nav_model = None
         wait_for_all(30000)
         self.doc.changed.disconnect(self._on_changed)
+        self.doc.undo_stack.blockSignals(True)
         self.doc.close()
         self.doc = None
 

@@ -315,15 +315,15 @@ class RecordTableModel(QAbstractTableModel):
         macro = self.doc.macro(QCoreApplication.translate("Columns", "Paste %1 rows")
                                .replace("%1", str(len(block))))
         for table, row_id, values in updates:
-            commands.SetFields(self.doc, table, row_id, values, "", macro)
+            macro.add(commands.SetFields(self.doc, table, row_id, values))
         if new_rows:
             inserted: list[commands.InsertRow] = []
             for values in new_rows:
                 row_values = self.new_row_values()
                 row_values.update(values)
-                inserted.append(commands.InsertRow(self.doc, self.table, row_values, "", macro))
+                inserted.append(macro.add(commands.InsertRow(self.doc, self.table, row_values)))
             if self.ordered:
-                PlaceAfter(self, inserted, self.rows[-1]["id"] if self.rows else None, macro)
+                macro.add(PlaceAfter(self, inserted, self.rows[-1]["id"] if self.rows else None))
         self.doc.push(macro)
         return []
 
@@ -403,11 +403,11 @@ class RecordTableModel(QAbstractTableModel):
         return result
 
 
-class PlaceAfter(commands._Command):
+class PlaceAfter(commands.Op):
     """Put newly inserted rows right after ``after_id`` (None: at the end) in printed order."""
 
-    def __init__(self, model: RecordTableModel, inserted, after_id: int | None, parent):
-        super().__init__(model.doc, "", parent)
+    def __init__(self, model: RecordTableModel, inserted, after_id: int | None):
+        super().__init__(model.doc)
         self.model, self.inserted, self.after_id = model, inserted, after_id
         self.order: list[int] | None = None
         self.previous: list[int] | None = None
@@ -721,8 +721,13 @@ class FilterProxy(QSortFilterProxyModel):
         self.setDynamicSortFilter(False)
 
     def set_terms(self, text: str) -> None:
-        self._terms = normalise(text).split()
-        self.invalidateRowsFilter()
+        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.10
+            self.beginFilterChange()
+            self._terms = normalise(text).split()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._terms = normalise(text).split()
+            self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         if not self._terms:

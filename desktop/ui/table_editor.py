@@ -194,10 +194,10 @@ class TableEditor(QWidget):
         rows = self.selected_source_rows()
         after = self.model.rows[rows[-1]]["id"] if rows else None
         macro = self.doc.macro(self.tr("Add row"))
-        insert = commands.InsertRow(self.doc, self.model.table, self.model.new_row_values(), "",
-                                    macro)
+        insert = macro.add(commands.InsertRow(self.doc, self.model.table,
+                                              self.model.new_row_values()))
         if self.model.ordered:
-            PlaceAfter(self.model, [insert], after, macro)
+            macro.add(PlaceAfter(self.model, [insert], after))
         self.doc.push(macro)
         self._reselect = [insert.row_id]
         self._after_reload()
@@ -218,9 +218,9 @@ class TableEditor(QWidget):
                 values["key"] = values["key"] + f"-{len(inserted)}"
             if "position" in fresh:
                 values["position"] = fresh["position"]
-            inserted.append(commands.InsertRow(self.doc, self.model.table, values, "", macro))
+            inserted.append(macro.add(commands.InsertRow(self.doc, self.model.table, values)))
         if self.model.ordered:
-            PlaceAfter(self.model, inserted, self.model.rows[rows[-1]]["id"], macro)
+            macro.add(PlaceAfter(self.model, inserted, self.model.rows[rows[-1]]["id"]))
         self.doc.push(macro)
         self._reselect = [c.row_id for c in inserted]
         self._after_reload()

@@ -1,0 +1,298 @@
+"""Drive the real main window: edits, undo/redo, paste, delete, filter, search, files."""
+
+from __future__ import annotations
+
+import hashlib
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from db.store import open_plan
+
+
+def vision_id(window, number: int) -> int:
+    year = window.doc.store.edition(2024)
+    return next(v.id for v in window.doc.store.visions(year.id) if v.number == number)
+
+
+def open_initiatives(window, number: int = 1):
+    assert window.select_key(f"initiatives:{vision_id(window, number)}")
+    page = window.current_page()
+    return page.initiatives
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Type like a user: ASCII as key presses, Japanese as IME commits (QTest cannot)."""
+    for ch in text:
+        if ch.isascii():
+            qtbot.keyClick(widget, ch)
+        else:
+            event = QInputMethodEvent("", [])
+            event.setCommitString(ch)
+            QApplication.sendEvent(widget, event)
+
+
+def press_enter(qtbot, line) -> None:
+    """Enter commits the cell (Qt commits queued, on the next turn of the event loop)."""
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    QApplication.processEvents()
+
+
+def type_into_cell(qtbot, editor, row: int, field: str, text: str) -> QLineEdit:
+    column = editor.model.column_of(field)
+    index = editor.proxy.index(row, column)
+    editor.view.setCurrentIndex(index)
+    editor.view.edit(index)
+    line = editor.view.indexWidget(index) or editor.view.focusWidget()
+    assert isinstance(line, QLineEdit)
+    line.selectAll()
+    type_text(qtbot, line, text)
+    return line
+
+
+def test_full_width_amount_changes_total_and_undo_redo(qtbot, window):
+    editor = open_initiatives(window)
+    assert "10,000" in editor.totals_label.text()  # 1,000 + 2,000 + 3,000 + 4,000
+    line = type_into_cell(qtbot, editor, 0, "amount", "２４，３００千円")
+    assert "33,300" in editor.totals_label.text()  # updates while typing
+    press_enter(qtbot, line)
+    row_id = editor.model.rows[0]["id"]
+    assert window.doc.store.row("initiative", row_id)["amount"] == 24300
+    assert editor.model.index(0, editor.model.column_of("amount")).data() == "24,300"
+    assert "33,300" in editor.totals_label.text()
+    window.actions_["actionUndo"].trigger()
+    assert window.doc.store.row("initiative", row_id)["amount"] == 1000
+    assert "10,000" in editor.totals_label.text()
+    window.actions_["actionRedo"].trigger()
+    assert window.doc.store.row("initiative", row_id)["amount"] == 24300
+
+
+def test_invalid_amount_is_refused_with_message(qtbot, window):
+    editor = open_initiatives(window)
+    messages = []
+    editor.message.connect(messages.append)
+    line = type_into_cell(qtbot, editor, 1, "amount", "1.5万")
+    press_enter(qtbot, line)
+    assert messages and "not an amount" in messages[-1]
+    assert editor.model.rows[1]["amount"] == 2000
+    assert window.doc.undo_stack.count() == 0
+
+
+def test_paste_3x50_block_is_one_undo_step(window):
+    editor = open_initiatives(window)
+    before = window.doc.undo_stack.count()
+    editor.view.setCurrentIndex(editor.proxy.index(2, editor.model.column_of("category")))
+    block = "\r\n".join(f"区分{n}\t貼り付け取組{n}\t{'拡充' if n % 2 else '新規'}"
+                        for n in range(50))
+    assert editor.paste(block)
+    assert window.doc.undo_stack.count() == before + 1
+    rows = editor.model.rows
+    assert len(rows) == 52  # rows 3 and 4 overwritten, 48 appended
+    assert rows[2]["title"] == "貼り付け取組0" and rows[-1]["title"] == "貼り付け取組49"
+    assert rows[-1]["status"] == "expanded"
+    assert [r["title"] for r in rows[:2]] == ["取組1-1", "取組1-2"]
+    window.doc.undo()
+    assert [r["title"] for r in editor.model.rows] == ["取組1-1", "取組1-2", "取組1-3", "取組1-4"]
+    window.doc.redo()
+    assert len(editor.model.rows) == 52
+
+
+def test_paste_with_a_bad_amount_changes_nothing(window):
+    editor = open_initiatives(window)
+    editor.view.setCurrentIndex(editor.proxy.index(0, editor.model.column_of("amount")))
+    assert not editor.paste("1,000\nabc\n")
+    assert editor.model.rows[0]["amount"] == 1000
+    assert window.doc.undo_stack.count() == 0
+
+
+def test_delete_vision_with_measures_and_undo_restores_order(window):
+    store = window.doc.store
+    vid = vision_id(window, 1)
+    measures_before = [(m.id, m.code) for m in store.measures(vid)]
+    items_before = [i.id for i in store.initiatives(store.edition(2024).id)]
+    window.select_key(f"visions:{store.edition(2024).id}")
+    editor = window.current_page().tables[0]
+    editor.select_ids([vid])
+    editor.delete_rows()
+    assert store.row("vision", vid) is None
+    assert store.measures(vid) == []
+    assert len(editor.model.rows) == 1
+    window.doc.undo()
+    assert [(m.id, m.code) for m in store.measures(vid)] == measures_before
+    assert [i.id for i in store.initiatives(store.edition(2024).id)] == items_before
+    assert [r["number"] for r in editor.model.rows] == [1, 2]
+    assert window.nav_model.index_of(f"vision:{vid}").isValid()
+
+
+def test_insert_duplicate_move_and_undo_order(window):
+    editor = open_initiatives(window)
+    titles = lambda: [r["title"] for r in editor.model.rows]  # noqa: E731
+    editor.select_ids([editor.model.rows[2]["id"]])
+    editor.move_rows(-1)
+    assert titles() == ["取組1-1", "取組1-3", "取組1-2", "取組1-4"]
+    editor.move_rows(1)
+    editor.move_rows(1)
+    assert titles() == ["取組1-1", "取組1-2", "取組1-4", "取組1-3"]
+    editor.select_ids([editor.model.rows[0]["id"]])
+    editor.duplicate_rows()
+    assert titles()[:2] == ["取組1-1", "取組1-1"]
+    editor.select_ids([editor.model.rows[0]["id"]])
+    editor.insert_row()
+    assert titles()[1] == ""
+    for _ in range(5):
+        window.doc.undo()
+    assert titles() == ["取組1-1", "取組1-2", "取組1-3", "取組1-4"]
+
+
+def test_filter_and_sort(qtbot, window):
+    editor = open_initiatives(window)
+    type_text(qtbot, editor.filter_edit, "取組1-3")
+    assert editor.proxy.rowCount() == 1
+    editor.filter_edit.setText("３，０００")  # full-width amount matches 3,000
+    assert editor.proxy.rowCount() == 1
+    editor.filter_edit.clear()
+    assert editor.proxy.rowCount() == 4
+    editor.view.sortByColumn(editor.model.column_of("amount"), Qt.SortOrder.DescendingOrder)
+    assert editor.proxy.index(0, 1).data() == "取組1-4"
+
+
+def test_search_jumps_to_hit(window):
+    window.show_search()
+    window.search.edit.setText("説明文2-3")
+    hits = window.search.run()
+    assert len(hits) == 1
+    page = window.current_page()
+    assert window.current_key.startswith("initiative:")
+    assert page.forms[0].widgets["description"].hasFocus() or page.forms[0].row_id == hits[0].row_id
+    window.search.edit.setText("4,000")
+    assert any(h.field == "amount" for h in window.search.run())
+    assert window.search.run()[0].table == "initiative"
+
+
+def test_problems_panel_and_go_to_field(window):
+    store = window.doc.store
+    vid = vision_id(window, 2)
+    measure = store.measures(vid)[0]
+    window.doc.set_fields("measure", measure.id, {"code": "2-2"}, "dup")  # duplicate code
+    window.run_analysis()
+    problems = window.problems.problems
+    dup = [p for p in problems if p.table == "measure" and p.severity == "error"]
+    assert dup
+    window.problems._activated(window.problems.model.index(0, 0))
+    assert window.current_key == f"measures:{vid}"
+    editor = window.current_page().current_table()
+    assert editor.model.table == "measure"
+
+
+def test_ward_table_totals_allocation_and_remainder(qtbot, window):
+    store = window.doc.store
+    plan = store.ward_plans(store.edition(2024).id)[0]
+    window.select_key(f"projects:{plan.id}")
+    page = window.current_page()
+    editor = page.projects
+    text = lambda: " ".join(w.text() for w in page.summary.findChildren(type(page.findChild(  # noqa: E731
+        type(editor.totals_label)))))
+    assert "15,000" in text() and "19,000" in text() and "4,000" in text()
+    line = type_into_cell(qtbot, editor, 0, "initial", "６０００")
+    press_enter(qtbot, line)
+    assert "16,000" in text() and "3,000" in text()
+
+
+def test_form_validation_message_next_to_field(qtbot, window):
+    eid = window.doc.store.edition(2024).id
+    window.select_key(f"contact:{eid}")
+    form = window.current_page().forms[0]
+    email = form.widgets["contact.email"]
+    email.setFocus()
+    qtbot.keyClicks(email, "not-an-address")
+    assert form.messages["contact.email"].isVisibleTo(form)
+    email.editingFinished.emit()
+    assert window.doc.store.edition(2024).contact.email == ""
+    email.setText("seisakukikaku@city.kumamoto.lg.jp")
+    email.editingFinished.emit()
+    assert not form.messages["contact.email"].isVisibleTo(form)
+    assert window.doc.store.edition(2024).contact.email == "seisakukikaku@city.kumamoto.lg.jp"
+    window.doc.undo()
+    assert email.text() == ""
+
+
+def test_vision_colour_and_direction_form(window):
+    vid = vision_id(window, 1)
+    window.select_key(f"vision:{vid}")
+    form = window.current_page().forms[0]
+    form.widgets["colour"].setText("red")
+    form.widgets["colour"].editingFinished.emit()
+    assert window.doc.store.row("vision", vid)["colour"] == "#2E86AB"
+    assert "#1F4E79" in form.messages["colour"].text()
+    form.widgets["colour"].setText("#E4572E")
+    form.widgets["colour"].editingFinished.emit()
+    assert window.doc.store.row("vision", vid)["colour"] == "#E4572E"
+
+
+def test_corrupt_file_gives_dialog_and_is_untouched(window, tmp_path):
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x07" * 4000)
+    digest = hashlib.sha256(bad.read_bytes()).hexdigest()
+    current = window.doc.path
+    assert not window.open_path(bad)
+    assert window.last_error is not None and window.last_error.isVisible()
+    assert "not a PlanBook plan file" in window.last_error.text()
+    assert hashlib.sha256(bad.read_bytes()).hexdigest() == digest
+    assert window.doc.path == current
+    text = tmp_path / "notes.sqlite"
+    text.write_text("hello", encoding="utf-8")
+    assert not window.open_path(text)
+
+
+def test_every_change_persists_after_reopen(qtbot, window, plan_path, settings):
+    editor = open_initiatives(window)
+    line = type_into_cell(qtbot, editor, 0, "amount", "２４，３００")
+    press_enter(qtbot, line)
+    editor.view.setCurrentIndex(editor.proxy.index(4, 0))
+    editor.paste("新区分\t新しい取組\t新規\t５００\n")
+    vid = vision_id(window, 2)
+    window.select_key(f"vision:{vid}")
+    form = window.current_page().forms[0]
+    form.widgets["title"].setText("改題されたビジョン")
+    form.widgets["title"].editingFinished.emit()
+    window.close()
+    with open_plan(plan_path, readonly=True) as store:
+        doc = store.load(2024)
+        items = doc.vision(1).initiatives
+        assert items[0].amount == 24300
+        assert items[-1].title == "新しい取組" and items[-1].amount == 500
+        assert items[-1].status == "new"
+        assert doc.vision(2).title == "改題されたビジョン"
+    from desktop.ui.mainwindow import MainWindow
+    again = MainWindow(settings)
+    qtbot.addWidget(again)
+    assert again.open_path(plan_path)
+    assert again.current_key == f"vision:{vid}"  # last selection remembered
+    again.close()
+
+
+def test_new_file_and_save_copy(window, tmp_path):
+    assert window.new_file(tmp_path / "empty.sqlite", from_sample=False)
+    assert window.doc.store.fiscal_years()
+    assert "empty.sqlite" in window.windowTitle() and "令和" in window.windowTitle()
+    copy = tmp_path / "copy.sqlite"
+    assert window.save_copy(copy)
+    with open_plan(copy, readonly=True) as store:
+        assert store.fiscal_years() == window.doc.store.fiscal_years()
+    recent = window.settings.get(__import__("desktop.ui.settings", fromlist=["x"]).RECENT_FILES)
+    assert str(tmp_path / "empty.sqlite") == recent[0]
+
+
+def test_history_view_and_priority_page(window):
+    editor = open_initiatives(window)
+    editor.model.setData(editor.model.index(0, editor.model.column_of("title")), "新題")
+    window.show_history()
+    assert window.history.isVisible()
+    eid = window.doc.store.edition(2024).id
+    priority = window.doc.store.priorities(eid)[0]
+    window.select_key(f"priority:{priority.id}")
+    actions = window.current_page().actions
+    assert actions.model.rows[0]["title"] == "新題"  # one record, shown in both places
+    actions.model.setData(actions.model.index(0, actions.model.column_of("amount")), "７７")
+    assert window.doc.store.row("initiative", priority.actions[0].initiative.id)["amount"] == 77
