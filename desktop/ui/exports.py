@@ -40,7 +40,7 @@ def job_booklet(path: Path, year: int, output: Path, print_production: bool):
     def run(progress):
         from desktop.publish.booklet import build_booklet
         doc = _load(path, year)
-        progress.step(0, 1, t("Typesetting the booklet…"))
+        progress.step(0, 1, QCoreApplication.translate("Exports", "Typesetting the booklet…"))
         build_booklet(doc, output, print_production=print_production, progress=progress)
         return output
     return run
@@ -50,7 +50,7 @@ def job_ward_sheets(path: Path, year: int, output: Path, wards: list[str] | None
     def run(progress):
         from desktop.publish.ward_sheets import build_ward_sheets
         doc = _load(path, year)
-        progress.step(0, 1, t("Typesetting the ward sheets…"))
+        progress.step(0, 1, QCoreApplication.translate("Exports", "Typesetting the ward sheets…"))
         build_ward_sheets(doc, output, wards=wards, progress=progress)
         return output
     return run
@@ -60,7 +60,7 @@ def job_ward_excel(path: Path, year: int, ward: str, output: Path):
     def run(progress):
         from desktop.publish.ward_excel import export_ward_workbook
         doc = _load(path, year)
-        progress.step(0, 1, t("Writing the workbook…"))
+        progress.step(0, 1, QCoreApplication.translate("Exports", "Writing the workbook…"))
         export_ward_workbook(doc, ward, output)
         progress.step(1, 1, "")
         return output
@@ -79,9 +79,9 @@ class ExportController(QObject):
         self.last_box: QMessageBox | None = None
 
     def run(self, title: str, job) -> None:
-        dialog = QProgressDialog(title, t("Cancel"), 0, 0, self.window)
+        dialog = QProgressDialog(title, QCoreApplication.translate("Exports", "Cancel"), 0, 0, self.window)
         dialog.setObjectName("exportProgress")
-        dialog.setWindowTitle(t("Export"))
+        dialog.setWindowTitle(QCoreApplication.translate("Exports", "Export"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         dialog.setAutoClose(False)
@@ -111,20 +111,20 @@ class ExportController(QObject):
             self.dialog = None
 
     def _cancelled(self) -> None:
-        self.window.statusBar().showMessage(t("Export cancelled; nothing was written."), 8000)
+        self.window.statusBar().showMessage(QCoreApplication.translate("Exports", "Export cancelled; nothing was written."), 8000)
         self.finished.emit(None)
 
     def _failed(self, error, details) -> None:
-        self.window.show_error(t("Export failed"), str(error))
+        self.window.show_error(QCoreApplication.translate("Exports", "Export failed"), str(error))
         self.finished.emit(None)
 
     def _done(self, output: Path) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, t("Export finished"),
-                          t("Written: %1").replace("%1", str(output)), QMessageBox.StandardButton.NoButton,
+        box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("Exports", "Export finished"),
+                          QCoreApplication.translate("Exports", "Written: %1").replace("%1", str(output)), QMessageBox.StandardButton.NoButton,
                           self.window)
         box.setObjectName("exportDone")
-        open_button = box.addButton(t("Open file"), QMessageBox.ButtonRole.AcceptRole)
-        folder_button = box.addButton(t("Show in folder"), QMessageBox.ButtonRole.ActionRole)
+        open_button = box.addButton(QCoreApplication.translate("Exports", "Open file"), QMessageBox.ButtonRole.AcceptRole)
+        folder_button = box.addButton(QCoreApplication.translate("Exports", "Show in folder"), QMessageBox.ButtonRole.ActionRole)
         box.addButton(QMessageBox.StandardButton.Close)
 
         def clicked(button):
@@ -136,18 +136,18 @@ class ExportController(QObject):
         box.buttonClicked.connect(clicked)
         self.last_box = box
         box.open()
-        self.window.statusBar().showMessage(t("Written: %1").replace("%1", str(output)), 8000)
+        self.window.statusBar().showMessage(QCoreApplication.translate("Exports", "Written: %1").replace("%1", str(output)), 8000)
         self.finished.emit(output)
 
     # -- ward Excel import ------------------------------------------------------------------
     def import_ward_workbook(self, workbook_path: Path) -> None:
         def read(progress):
             from desktop.publish.ward_excel import read_ward_workbook
-            progress.step(0, 1, t("Reading the workbook…"))
+            progress.step(0, 1, QCoreApplication.translate("Exports", "Reading the workbook…"))
             return read_ward_workbook(workbook_path)
 
         self._workbook_path = workbook_path
-        dialog = QProgressDialog(t("Reading the workbook…"), t("Cancel"), 0, 0, self.window)
+        dialog = QProgressDialog(QCoreApplication.translate("Exports", "Reading the workbook…"), QCoreApplication.translate("Exports", "Cancel"), 0, 0, self.window)
         dialog.setMinimumDuration(300)
         self.dialog = dialog
         self.task = run_task(read, on_result=self._plan_import, on_error=self._import_failed,
@@ -155,7 +155,7 @@ class ExportController(QObject):
         dialog.canceled.connect(self.cancel)
 
     def _import_failed(self, error, details) -> None:
-        self.window.show_error(t("The workbook was refused"), str(error))
+        self.window.show_error(QCoreApplication.translate("Exports", "The workbook was refused"), str(error))
 
     def _plan_import(self, workbook) -> None:
         from desktop.publish.ward_excel import plan_ward_import
@@ -188,7 +188,7 @@ class ExportController(QObject):
             self._import_failed(error, "")
             return
         after = rows()
-        doc.push(commands.Step(doc, t("Import %1 from Excel").replace("%1", plan.ward),
+        doc.push(commands.Step(doc, QCoreApplication.translate("Exports", "Import %1 from Excel").replace("%1", plan.ward),
                                [commands.SyncRows(doc, "ward_project", before, after)]))
         self.window.statusBar().showMessage(plan.summary().splitlines()[0], 8000)
         self.imported.emit()
@@ -200,18 +200,18 @@ class ImportPreviewDialog(QDialog):
     def __init__(self, plan, parent=None):
         super().__init__(parent)
         self.setObjectName("importPreview")
-        self.setWindowTitle(t("Import ward sheet: what will change"))
+        self.setWindowTitle(QCoreApplication.translate("Exports", "Import ward sheet: what will change"))
         text = QPlainTextEdit(self)
         text.setReadOnly(True)
         text.setPlainText(plan.summary())
         buttons = QDialogButtonBox(self)
-        apply = buttons.addButton(t("Apply changes"), QDialogButtonBox.ButtonRole.AcceptRole)
+        apply = buttons.addButton(QCoreApplication.translate("Exports", "Apply changes"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         apply.setEnabled(not plan.is_empty)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(t("Nothing is changed until you apply. You can undo the import "
+        layout.addWidget(QLabel(QCoreApplication.translate("Exports", "Nothing is changed until you apply. You can undo the import "
                                   "afterwards (Edit ▸ Undo)."), self))
         layout.addWidget(text)
         layout.addWidget(buttons)

@@ -119,7 +119,7 @@ class RecordForm(QScrollArea):
             widget.installEventFilter(focus)
             self._filters.append(focus)
             if field.kind == "lines":
-                widget.setPlaceholderText(t("One item per line"))
+                widget.setPlaceholderText(QCoreApplication.translate("Forms", "One item per line"))
         elif field.kind in ("status", "choice"):
             widget = QComboBox(parent)
             if field.kind == "status":
@@ -134,13 +134,13 @@ class RecordForm(QScrollArea):
             widget = QLineEdit(parent)
             if field.kind == "amount":
                 widget.setAlignment(Qt.AlignmentFlag.AlignRight)
-                widget.setPlaceholderText(t("e.g. 24,300 (in ¥1,000)"))
+                widget.setPlaceholderText(QCoreApplication.translate("Forms", "e.g. 24,300 (in ¥1,000)"))
                 widget.setMaximumWidth(220)
             if field.kind == "yearmonth":
                 widget.setPlaceholderText("2024-06")
                 widget.setMaximumWidth(160)
             if field.kind == "ints":
-                widget.setPlaceholderText(t("e.g. 2, 5, 8"))
+                widget.setPlaceholderText(QCoreApplication.translate("Forms", "e.g. 2, 5, 8"))
             widget.textChanged.connect(lambda _t, f=field: self._validate(f))
             widget.editingFinished.connect(lambda f=field: self.commit(f))
         widget.setObjectName(f"field_{key.replace('.', '_')}")
@@ -156,7 +156,7 @@ class RecordForm(QScrollArea):
         if field.kind == "colour":
             line = QHBoxLayout()
             line.addWidget(widget)
-            swatch = QPushButton(t("Choose…"), parent)
+            swatch = QPushButton(QCoreApplication.translate("Forms", "Choose…"), parent)
             swatch.setObjectName("colourButton")
             swatch.clicked.connect(lambda _=False, f=field: self._pick_colour(f))
             self._swatch = swatch
@@ -176,7 +176,7 @@ class RecordForm(QScrollArea):
     def _pick_colour(self, field: Field) -> None:
         widget = self.widgets[self.key(field)]
         colour = QColorDialog.getColor(QColor(widget.text() or "#1F4E79"), self,
-                                       t("Vision colour"))
+                                       QCoreApplication.translate("Forms", "Vision colour"))
         if colour.isValid():
             widget.setText(colour.name().upper())
             self.commit(field)
@@ -206,15 +206,15 @@ class RecordForm(QScrollArea):
             try:
                 return [int(p) for p in parts]
             except ValueError:
-                raise ValueError(t("write numbers separated by commas")) from None
+                raise ValueError(QCoreApplication.translate("Forms", "write numbers separated by commas")) from None
         value = text.strip() if field.kind != "text" else text
         if field.required and not value.strip():
-            raise ValueError(t("required"))
+            raise ValueError(QCoreApplication.translate("Forms", "required"))
         if field.kind == "colour" and not COLOUR.match(value):
-            raise ValueError(t("a colour like #1F4E79"))
+            raise ValueError(QCoreApplication.translate("Forms", "a colour like #1F4E79"))
         if field.kind == "yearmonth":
             if not YEAR_MONTH.match(value):
-                raise ValueError(t("year and month like 2024-06, or empty"))
+                raise ValueError(QCoreApplication.translate("Forms", "year and month like 2024-06, or empty"))
             return value or None
         if field.pattern is not None and not field.pattern.match(value):
             raise ValueError(t(field.pattern_message))
@@ -325,8 +325,8 @@ class JsonListEditor(QGroupBox):
         self.list.currentRowChanged.connect(self._show)
         self.editors = QWidget(self)
         self.form = QFormLayout(self.editors)
-        self.add_button = QPushButton(t("Add"), self)
-        self.remove_button = QPushButton(t("Remove"), self)
+        self.add_button = QPushButton(QCoreApplication.translate("Forms", "Add"), self)
+        self.remove_button = QPushButton(QCoreApplication.translate("Forms", "Remove"), self)
         self.add_button.clicked.connect(self.add)
         self.remove_button.clicked.connect(self.remove)
         buttons = QVBoxLayout()
@@ -393,19 +393,19 @@ class JsonListEditor(QGroupBox):
         items = [dict(i) for i in self.items]
         items[row] = self.read(dict(items[row]))
         if items != self.items:
-            self.write(items, t("Edit %1").replace("%1", self.title()))
+            self.write(items, QCoreApplication.translate("Forms", "Edit %1").replace("%1", self.title()))
 
     def add(self) -> None:
         item = self.new_item()
         if item is not None:
-            self.write(self.items + [item], t("Add to %1").replace("%1", self.title()))
+            self.write(self.items + [item], QCoreApplication.translate("Forms", "Add to %1").replace("%1", self.title()))
             self.list.setCurrentRow(len(self.items) - 1)
 
     def remove(self) -> None:
         row = self.list.currentRow()
         if 0 <= row < len(self.items):
             self.write(self.items[:row] + self.items[row + 1:],
-                       t("Remove from %1").replace("%1", self.title()))
+                       QCoreApplication.translate("Forms", "Remove from %1").replace("%1", self.title()))
 
     def _on_changed(self, changes: dict) -> None:
         entry = changes.get(self.table)
@@ -427,11 +427,11 @@ class PicturesEditor(JsonListEditor):
         self.form.addRow("", self.size_label)
 
     def label(self, item: dict) -> str:
-        return item.get("caption") or t("(picture without caption)")
+        return item.get("caption") or QCoreApplication.translate("Forms", "(picture without caption)")
 
     def new_item(self) -> dict | None:
-        path, _ = QFileDialog.getOpenFileName(self, t("Add a picture"), "",
-                                              t("Images (*.png *.jpg *.jpeg)"))
+        path, _ = QFileDialog.getOpenFileName(self, QCoreApplication.translate("Forms", "Add a picture"), "",
+                                              QCoreApplication.translate("Forms", "Images (*.png *.jpg *.jpeg)"))
         if not path:
             return None
         data = base64.b64encode(Path(path).read_bytes()).decode("ascii")
@@ -441,8 +441,8 @@ class PicturesEditor(JsonListEditor):
         self.caption.setText(item.get("caption", ""))
         self.credit.setText(item.get("credit", ""))
         image = item.get("image")
-        self.size_label.setText(t("%1 KB image").replace("%1", str(len(image) * 3 // 4 // 1024))
-                                if image else t("no image (placeholder)"))
+        self.size_label.setText(QCoreApplication.translate("Forms", "%1 KB image").replace("%1", str(len(image) * 3 // 4 // 1024))
+                                if image else QCoreApplication.translate("Forms", "no image (placeholder)"))
 
     def read(self, item: dict) -> dict:
         item["caption"] = self.caption.text()
@@ -455,20 +455,20 @@ class SmallTablesEditor(JsonListEditor):
         self.title_edit = self._line(QT_TRANSLATE_NOOP("Forms", "Title"))
         self.unit = self._line(QT_TRANSLATE_NOOP("Forms", "Unit"))
         self.cells = QPlainTextEdit(self.editors)
-        self.cells.setPlaceholderText(t("Columns on the first line, then one row per line; "
+        self.cells.setPlaceholderText(QCoreApplication.translate("Forms", "Columns on the first line, then one row per line; "
                                         "cells separated by tabs (paste from Excel)"))
         self.cells.setMaximumHeight(120)
         self.cells.setTabChangesFocus(True)
         focus = _FocusOut(self.commit_current)
         self.cells.installEventFilter(focus)
         self._focus = focus
-        self.form.addRow(t("Cells"), self.cells)
+        self.form.addRow(QCoreApplication.translate("Forms", "Cells"), self.cells)
 
     def label(self, item: dict) -> str:
-        return item.get("title") or t("(table without title)")
+        return item.get("title") or QCoreApplication.translate("Forms", "(table without title)")
 
     def new_item(self) -> dict | None:
-        return {"title": t("New table"), "unit": "", "columns": ["", ""], "rows": [["", ""]]}
+        return {"title": QCoreApplication.translate("Forms", "New table"), "unit": "", "columns": ["", ""], "rows": [["", ""]]}
 
     def fill(self, item: dict) -> None:
         self.title_edit.setText(item.get("title", ""))
@@ -487,86 +487,85 @@ class SmallTablesEditor(JsonListEditor):
 
 
 # -- the forms of each kind of record -----------------------------------------------------------
-N = QT_TRANSLATE_NOOP
 
 INITIATIVE_FIELDS = [
-    Field("title", N("Forms", "Title"), required=True),
-    Field("category", N("Forms", "Category")),
-    Field("status", N("Forms", "Status"), "status"),
-    Field("amount", N("Forms", "Amount (¥1,000)"), "amount"),
-    Field("previous_amount", N("Forms", "Previous year (¥1,000)"), "amount"),
-    Field("budget_note", N("Forms", "Budget note")),
-    Field("section", N("Forms", "Responsible section")),
-    Field("measure_code", N("Forms", "Measure code"), pattern=re.compile(r"^$|^\d+-\d+$"),
-          pattern_message=N("Forms", "a measure code like 1-2")),
-    Field("description", N("Forms", "Description"), "text", height=100),
-    Field("highlights", N("Forms", "Highlights (☑ lines)"), "lines"),
-    Field("indicators", N("Forms", "Indicators"), "lines"),
-    Field("notes", N("Forms", "Notes"), "lines", height=70),
+    Field("title", QT_TRANSLATE_NOOP("Forms", "Title"), required=True),
+    Field("category", QT_TRANSLATE_NOOP("Forms", "Category")),
+    Field("status", QT_TRANSLATE_NOOP("Forms", "Status"), "status"),
+    Field("amount", QT_TRANSLATE_NOOP("Forms", "Amount (¥1,000)"), "amount"),
+    Field("previous_amount", QT_TRANSLATE_NOOP("Forms", "Previous year (¥1,000)"), "amount"),
+    Field("budget_note", QT_TRANSLATE_NOOP("Forms", "Budget note")),
+    Field("section", QT_TRANSLATE_NOOP("Forms", "Responsible section")),
+    Field("measure_code", QT_TRANSLATE_NOOP("Forms", "Measure code"), pattern=re.compile(r"^$|^\d+-\d+$"),
+          pattern_message=QT_TRANSLATE_NOOP("Forms", "a measure code like 1-2")),
+    Field("description", QT_TRANSLATE_NOOP("Forms", "Description"), "text", height=100),
+    Field("highlights", QT_TRANSLATE_NOOP("Forms", "Highlights (☑ lines)"), "lines"),
+    Field("indicators", QT_TRANSLATE_NOOP("Forms", "Indicators"), "lines"),
+    Field("notes", QT_TRANSLATE_NOOP("Forms", "Notes"), "lines", height=70),
 ]
 
 VISION_FIELDS = [
-    Field("title", N("Forms", "Title"), required=True),
-    Field("colour", N("Forms", "Colour"), "colour"),
-    Field("direction", N("Forms", "Direction (one paragraph per line)"), "lines", height=150),
-    Field("related", N("Forms", "Related visions"), "ints"),
+    Field("title", QT_TRANSLATE_NOOP("Forms", "Title"), required=True),
+    Field("colour", QT_TRANSLATE_NOOP("Forms", "Colour"), "colour"),
+    Field("direction", QT_TRANSLATE_NOOP("Forms", "Direction (one paragraph per line)"), "lines", height=150),
+    Field("related", QT_TRANSLATE_NOOP("Forms", "Related visions"), "ints"),
 ]
 
 PRIORITY_FIELDS = [
-    Field("title", N("Forms", "Title"), required=True),
-    Field("lead", N("Forms", "Lead paragraph"), "text"),
-    Field("situation", N("Forms", "Situation (✓ lines)"), "lines"),
-    Field("past_actions", N("Forms", "Actions so far (✓ lines)"), "lines"),
+    Field("title", QT_TRANSLATE_NOOP("Forms", "Title"), required=True),
+    Field("lead", QT_TRANSLATE_NOOP("Forms", "Lead paragraph"), "text"),
+    Field("situation", QT_TRANSLATE_NOOP("Forms", "Situation (✓ lines)"), "lines"),
+    Field("past_actions", QT_TRANSLATE_NOOP("Forms", "Actions so far (✓ lines)"), "lines"),
 ]
 
 WARD_FIELDS = [
-    Field("headline", N("Forms", "Ward vision (headline)")),
-    Field("description", N("Forms", "Description"), "text"),
-    Field("policies", N("Forms", "Policies (one per line)"), "lines"),
-    Field("allocation", N("Forms", "Allocation (¥1,000)"), "amount"),
-    Field("printed_initial", N("Forms", "Printed total: initial"), "amount"),
-    Field("printed_revised", N("Forms", "Printed total: revised"), "amount"),
-    Field("printed_settled", N("Forms", "Printed total: settled"), "amount"),
+    Field("headline", QT_TRANSLATE_NOOP("Forms", "Ward vision (headline)")),
+    Field("description", QT_TRANSLATE_NOOP("Forms", "Description"), "text"),
+    Field("policies", QT_TRANSLATE_NOOP("Forms", "Policies (one per line)"), "lines"),
+    Field("allocation", QT_TRANSLATE_NOOP("Forms", "Allocation (¥1,000)"), "amount"),
+    Field("printed_initial", QT_TRANSLATE_NOOP("Forms", "Printed total: initial"), "amount"),
+    Field("printed_revised", QT_TRANSLATE_NOOP("Forms", "Printed total: revised"), "amount"),
+    Field("printed_settled", QT_TRANSLATE_NOOP("Forms", "Printed total: settled"), "amount"),
 ]
 
 FRONT_FIELDS = [
-    Field("title", N("Forms", "Edition title"), required=True),
-    Field("status", N("Forms", "Status"), "choice",
-          choices=((N("Forms", "Draft (案)"), "draft"), (N("Forms", "Final"), "final"))),
-    Field("slogan", N("Forms", "Slogan")),
-    Field("publication_date", N("Forms", "Publication (YYYY-MM)"), "yearmonth"),
-    Field("cover_parts", N("Forms", "Parts on the cover"), "lines", height=70),
-    Field("cover_credit", N("Forms", "Cover artwork credit")),
-    Field("about", N("Forms", "About the action plan"), "lines"),
-    Field("pdca_title", N("Forms", "PDCA heading")),
-    Field("pdca_steps", N("Forms", "PDCA steps"), "lines"),
-    Field("pdca_cycle_title", N("Forms", "PDCA cycle heading")),
-    Field("pdca_cycle_text", N("Forms", "PDCA cycle text"), "text"),
-    Field("context", N("Forms", "Situation of the city"), "lines"),
-    Field("priority_intro", N("Forms", "Priority items: introduction"), "lines"),
-    Field("visions_intro", N("Forms", "Visions: introduction"), "text"),
-    Field("cross_cutting", N("Forms", "Cross-cutting perspectives"), "lines"),
-    Field("ward_intro", N("Forms", "Wards: introduction"), "lines"),
-    Field("ward_policies", N("Forms", "Wards: policies"), "lines"),
-    Field("ward_budget_lines", N("Forms", "Wards: budget summary lines"), "lines"),
+    Field("title", QT_TRANSLATE_NOOP("Forms", "Edition title"), required=True),
+    Field("status", QT_TRANSLATE_NOOP("Forms", "Status"), "choice",
+          choices=((QT_TRANSLATE_NOOP("Forms", "Draft (案)"), "draft"), (QT_TRANSLATE_NOOP("Forms", "Final"), "final"))),
+    Field("slogan", QT_TRANSLATE_NOOP("Forms", "Slogan")),
+    Field("publication_date", QT_TRANSLATE_NOOP("Forms", "Publication (YYYY-MM)"), "yearmonth"),
+    Field("cover_parts", QT_TRANSLATE_NOOP("Forms", "Parts on the cover"), "lines", height=70),
+    Field("cover_credit", QT_TRANSLATE_NOOP("Forms", "Cover artwork credit")),
+    Field("about", QT_TRANSLATE_NOOP("Forms", "About the action plan"), "lines"),
+    Field("pdca_title", QT_TRANSLATE_NOOP("Forms", "PDCA heading")),
+    Field("pdca_steps", QT_TRANSLATE_NOOP("Forms", "PDCA steps"), "lines"),
+    Field("pdca_cycle_title", QT_TRANSLATE_NOOP("Forms", "PDCA cycle heading")),
+    Field("pdca_cycle_text", QT_TRANSLATE_NOOP("Forms", "PDCA cycle text"), "text"),
+    Field("context", QT_TRANSLATE_NOOP("Forms", "Situation of the city"), "lines"),
+    Field("priority_intro", QT_TRANSLATE_NOOP("Forms", "Priority items: introduction"), "lines"),
+    Field("visions_intro", QT_TRANSLATE_NOOP("Forms", "Visions: introduction"), "text"),
+    Field("cross_cutting", QT_TRANSLATE_NOOP("Forms", "Cross-cutting perspectives"), "lines"),
+    Field("ward_intro", QT_TRANSLATE_NOOP("Forms", "Wards: introduction"), "lines"),
+    Field("ward_policies", QT_TRANSLATE_NOOP("Forms", "Wards: policies"), "lines"),
+    Field("ward_budget_lines", QT_TRANSLATE_NOOP("Forms", "Wards: budget summary lines"), "lines"),
 ]
 
 CONTACT_FIELDS = [
-    Field("contact", N("Forms", "Organisation"), sub="organisation"),
-    Field("contact", N("Forms", "Department"), sub="department", required=True),
-    Field("contact", N("Forms", "Telephone"), sub="tel", pattern=PHONE,
-          pattern_message=N("Forms", "digits, hyphens and brackets only, like 096-328-2033")),
-    Field("contact", N("Forms", "Fax"), sub="fax", pattern=PHONE,
-          pattern_message=N("Forms", "digits, hyphens and brackets only, like 096-328-2033")),
-    Field("contact", N("Forms", "E-mail"), sub="email", pattern=EMAIL,
-          pattern_message=N("Forms", "an address like seisakukikaku@city.kumamoto.lg.jp")),
+    Field("contact", QT_TRANSLATE_NOOP("Forms", "Organisation"), sub="organisation"),
+    Field("contact", QT_TRANSLATE_NOOP("Forms", "Department"), sub="department", required=True),
+    Field("contact", QT_TRANSLATE_NOOP("Forms", "Telephone"), sub="tel", pattern=PHONE,
+          pattern_message=QT_TRANSLATE_NOOP("Forms", "digits, hyphens and brackets only, like 096-328-2033")),
+    Field("contact", QT_TRANSLATE_NOOP("Forms", "Fax"), sub="fax", pattern=PHONE,
+          pattern_message=QT_TRANSLATE_NOOP("Forms", "digits, hyphens and brackets only, like 096-328-2033")),
+    Field("contact", QT_TRANSLATE_NOOP("Forms", "E-mail"), sub="email", pattern=EMAIL,
+          pattern_message=QT_TRANSLATE_NOOP("Forms", "an address like seisakukikaku@city.kumamoto.lg.jp")),
 ]
 
 
 def initiative_form(doc, row_id: int, parent=None) -> RecordForm:
-    pictures = PicturesEditor(doc, "initiative", row_id, "pictures", t("Pictures"))
-    tables = SmallTablesEditor(doc, "initiative", row_id, "tables", t("Small tables"))
+    pictures = PicturesEditor(doc, "initiative", row_id, "pictures", QCoreApplication.translate("Forms", "Pictures"))
+    tables = SmallTablesEditor(doc, "initiative", row_id, "tables", QCoreApplication.translate("Forms", "Small tables"))
     item = doc.store.row("initiative", row_id)
     return RecordForm(doc, "initiative", row_id, INITIATIVE_FIELDS,
-                      t("Initiative: %1").replace("%1", item["title"] if item else ""), parent,
+                      QCoreApplication.translate("Forms", "Initiative: %1").replace("%1", item["title"] if item else ""), parent,
                       extra=[pictures, tables])

@@ -41,11 +41,15 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Columns", text)
 
 
+STATUS_TEXT = {"new": QT_TRANSLATE_NOOP("Status", "New"),
+               "expanded": QT_TRANSLATE_NOOP("Status", "Expanded"),
+               "continued": QT_TRANSLATE_NOOP("Status", "Continued")}
+
+
 def status_label(code: str | None) -> str:
     if code is None:
         return ""
-    return QCoreApplication.translate("Status", {"new": "New", "expanded": "Expanded",
-                                                 "continued": "Continued"}[code])
+    return QCoreApplication.translate("Status", STATUS_TEXT[code])
 
 
 def parse_status(text: str) -> str | None:

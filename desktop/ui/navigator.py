@@ -48,45 +48,45 @@ class NavigatorModel(QAbstractItemModel):
             year = edition.fiscal_year
             e = Node(f"edition:{edition.id}", f"{era_label(year)} ({year})", root, "edition",
                      edition.id, year)
-            Node(f"front:{edition.id}", t("Front matter"), e, "edition", edition.id)
-            Node(f"contact:{edition.id}", t("Contact"), e, "edition", edition.id)
+            Node(f"front:{edition.id}", QCoreApplication.translate("Navigator", "Front matter"), e, "edition", edition.id)
+            Node(f"contact:{edition.id}", QCoreApplication.translate("Navigator", "Contact"), e, "edition", edition.id)
             initiatives = store.initiatives(edition.id)
             priorities = store.priorities(edition.id, {i.id: i for i in initiatives})
             if priorities:
-                p = Node(f"priorities:{edition.id}", t("Priority items"), e)
+                p = Node(f"priorities:{edition.id}", QCoreApplication.translate("Navigator", "Priority items"), e)
                 for priority in priorities:
                     Node(f"priority:{priority.id}",
-                         t("Priority %1").replace("%1", str(priority.number)) + f"  {priority.title}",
+                         QCoreApplication.translate("Navigator", "Priority %1").replace("%1", str(priority.number)) + f"  {priority.title}",
                          p, "priority", priority.id)
             visions = store.visions(edition.id)
             if visions:
-                v = Node(f"visions:{edition.id}", t("Visions"), e)
+                v = Node(f"visions:{edition.id}", QCoreApplication.translate("Navigator", "Visions"), e)
                 by_number: dict[int, list] = {}
                 for item in initiatives:
                     if item.vision_number is not None:
                         by_number.setdefault(item.vision_number, []).append(item)
                 for vision in visions:
                     vn = Node(f"vision:{vision.id}",
-                              t("Vision %1").replace("%1", str(vision.number)) + f"  {vision.title}",
+                              QCoreApplication.translate("Navigator", "Vision %1").replace("%1", str(vision.number)) + f"  {vision.title}",
                               v, "vision", vision.id)
                     measures = store.measures(vision.id)
                     Node(f"measures:{vision.id}",
-                         t("Measures (%1)").replace("%1", str(len(measures))), vn, "vision",
+                         QCoreApplication.translate("Navigator", "Measures (%1)").replace("%1", str(len(measures))), vn, "vision",
                          vision.id)
                     items = by_number.get(vision.number, [])
                     inode = Node(f"initiatives:{vision.id}",
-                                 t("Initiatives (%1)").replace("%1", str(len(items))), vn,
+                                 QCoreApplication.translate("Navigator", "Initiatives (%1)").replace("%1", str(len(items))), vn,
                                  "vision", vision.id)
                     for item in items:
-                        Node(f"initiative:{item.id}", item.title or t("(untitled)"), inode,
+                        Node(f"initiative:{item.id}", item.title or QCoreApplication.translate("Navigator", "(untitled)"), inode,
                              "initiative", item.id)
             plans = store.ward_plans(edition.id)
             if plans:
-                w = Node(f"wards:{edition.id}", t("Wards"), e, "edition", edition.id)
+                w = Node(f"wards:{edition.id}", QCoreApplication.translate("Navigator", "Wards"), e, "edition", edition.id)
                 for plan in plans:
                     wn = Node(f"ward:{plan.id}", plan.ward.name, w, "ward_plan", plan.id)
                     Node(f"projects:{plan.id}",
-                         t("Projects (%1)").replace("%1", str(len(plan.projects))), wn,
+                         QCoreApplication.translate("Navigator", "Projects (%1)").replace("%1", str(len(plan.projects))), wn,
                          "ward_plan", plan.id)
         return root
 
@@ -111,11 +111,11 @@ class NavigatorModel(QAbstractItemModel):
             if row is None:
                 continue
             if table == "initiative":
-                node.label = row["title"] or t("(untitled)")
+                node.label = row["title"] or QCoreApplication.translate("Navigator", "(untitled)")
             elif table == "vision":
-                node.label = t("Vision %1").replace("%1", str(row["number"])) + f"  {row['title']}"
+                node.label = QCoreApplication.translate("Navigator", "Vision %1").replace("%1", str(row["number"])) + f"  {row['title']}"
             elif table == "priority":
-                node.label = t("Priority %1").replace("%1", str(row["number"])) + f"  {row['title']}"
+                node.label = QCoreApplication.translate("Navigator", "Priority %1").replace("%1", str(row["number"])) + f"  {row['title']}"
             else:
                 continue
             index = self.createIndex(node.row, 0, node)

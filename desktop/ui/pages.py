@@ -101,15 +101,15 @@ class VisionPage(Page):
         super().__init__(parent)
         self.vision_id = vision_id
         row = doc.store.row("vision", vision_id)
-        title = t("Vision %1").replace("%1", str(row["number"])) if row else ""
+        title = QCoreApplication.translate("Pages", "Vision %1").replace("%1", str(row["number"])) if row else ""
         form = self.add_form(forms.RecordForm(doc, "vision", vision_id, forms.VISION_FIELDS, title))
         self.tabs = _tabs(self)
         self.measures = self.add_table(TableEditor(MeasuresModel(doc, vision_id), self))
         self.initiatives = self.add_table(TableEditor(
             InitiativesModel(doc, edition_id, vision_id=vision_id), self))
         self.initiatives.activated.connect(lambda i: self.open_key.emit(f"initiative:{i}"))
-        self.tabs.addTab(self.measures, t("Measures"))
-        self.tabs.addTab(self.initiatives, t("Initiatives"))
+        self.tabs.addTab(self.measures, QCoreApplication.translate("Pages", "Measures"))
+        self.tabs.addTab(self.initiatives, QCoreApplication.translate("Pages", "Initiatives"))
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(form)
         splitter.addWidget(self.tabs)
@@ -150,7 +150,7 @@ class WardSummary(QWidget):
         plan = self.doc.store.row("ward_plan", self.model.ward_plan_id)
         if plan is None:
             return
-        heads = [t("Initial budget"), t("Revised"), t("Settled")]
+        heads = [QCoreApplication.translate("Pages", "Initial budget"), QCoreApplication.translate("Pages", "Revised"), QCoreApplication.translate("Pages", "Settled")]
         for c, head in enumerate(heads):
             label = QLabel(f"<b>{head}</b>", self)
             label.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -162,20 +162,20 @@ class WardSummary(QWidget):
             if not rows:
                 continue
             sums = self.model.totals(rows)
-            self._line(r, t("Subtotal: %1").replace("%1", group.title), [sums[f] for f in fields])
+            self._line(r, QCoreApplication.translate("Pages", "Subtotal: %1").replace("%1", group.title), [sums[f] for f in fields])
             r += 1
         totals = self.model.totals()
-        self._line(r, t("Total"), [totals[f] for f in fields], bold=True)
+        self._line(r, QCoreApplication.translate("Pages", "Total"), [totals[f] for f in fields], bold=True)
         r += 1
         allocation = plan.get("allocation")
-        self._line(r, t("Allocation"), [allocation] * 3)
+        self._line(r, QCoreApplication.translate("Pages", "Allocation"), [allocation] * 3)
         r += 1
         remain = [None if allocation is None or totals[f] is None else allocation - totals[f]
                   for f in fields]
-        self._line(r, t("Remaining"), remain, warn=True)
+        self._line(r, QCoreApplication.translate("Pages", "Remaining"), remain, warn=True)
         r += 1
         if totals["revised"] and totals["settled"] is not None:
-            rate = QLabel(t("Execution rate (settled ÷ revised): %1%")
+            rate = QLabel(QCoreApplication.translate("Pages", "Execution rate (settled ÷ revised): %1%")
                           .replace("%1", f"{100 * totals['settled'] / totals['revised']:.1f}"), self)
             self.grid.addWidget(rate, r, 0, 1, 4)
         self.grid.setColumnStretch(0, 1)
@@ -210,10 +210,10 @@ class WardPage(Page):
             InitiativesModel(doc, edition_id, ward_plan_id=ward_plan_id), self))
         self.initiatives.activated.connect(lambda i: self.open_key.emit(f"initiative:{i}"))
         self.tabs = _tabs(self)
-        self.tabs.addTab(self.projects, t("Projects"))
-        self.tabs.addTab(form, t("Ward"))
-        self.tabs.addTab(self.groups, t("Groups"))
-        self.tabs.addTab(self.initiatives, t("Booklet panel"))
+        self.tabs.addTab(self.projects, QCoreApplication.translate("Pages", "Projects"))
+        self.tabs.addTab(form, QCoreApplication.translate("Pages", "Ward"))
+        self.tabs.addTab(self.groups, QCoreApplication.translate("Pages", "Groups"))
+        self.tabs.addTab(self.initiatives, QCoreApplication.translate("Pages", "Booklet panel"))
         title = QLabel(f"<h2>{self.ward_name}</h2>", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -231,7 +231,7 @@ class PriorityPage(Page):
         row = doc.store.row("priority", priority_id)
         form = self.add_form(forms.RecordForm(
             doc, "priority", priority_id, forms.PRIORITY_FIELDS,
-            t("Priority item %1").replace("%1", str(row["number"])) if row else ""))
+            QCoreApplication.translate("Pages", "Priority item %1").replace("%1", str(row["number"])) if row else ""))
         self.actions = self.add_table(TableEditor(
             PriorityActionsModel(doc, priority_id, edition_id), self))
         self.actions.activated.connect(self._open)
@@ -290,17 +290,17 @@ def make_page(doc, key: str, edition_id: int | None) -> Page | None:
             "initiative", row_id) else None
     if kind == "front" or kind == "edition":
         return FormPage(forms.RecordForm(doc, "edition", row_id, forms.FRONT_FIELDS,
-                                         t("Front matter")))
+                                         QCoreApplication.translate("Pages", "Front matter")))
     if kind == "contact":
         return FormPage(forms.RecordForm(doc, "edition", row_id, forms.CONTACT_FIELDS,
-                                         t("Contact (back cover)")))
+                                         QCoreApplication.translate("Pages", "Contact (back cover)")))
     if kind == "priorities":
-        return TablePage(PrioritiesModel(doc, row_id), t("Priority items"))
+        return TablePage(PrioritiesModel(doc, row_id), QCoreApplication.translate("Pages", "Priority items"))
     if kind == "visions":
-        return TablePage(VisionsModel(doc, row_id), t("Visions"))
+        return TablePage(VisionsModel(doc, row_id), QCoreApplication.translate("Pages", "Visions"))
     if kind == "wards":
         fields = [f for f in forms.FRONT_FIELDS if f.name.startswith("ward_")]
-        return FormPage(forms.RecordForm(doc, "edition", row_id, fields, t("Wards")))
+        return FormPage(forms.RecordForm(doc, "edition", row_id, fields, QCoreApplication.translate("Pages", "Wards")))
     return None
 
 

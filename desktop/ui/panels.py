@@ -75,7 +75,7 @@ class ProblemsPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.model = QStandardItemModel(0, 3, self)
-        self.model.setHorizontalHeaderLabels([t("Severity"), t("Where"), t("Problem")])
+        self.model.setHorizontalHeaderLabels([QCoreApplication.translate("Panels", "Severity"), QCoreApplication.translate("Panels", "Where"), QCoreApplication.translate("Panels", "Problem")])
         self.view = QTreeView(self)
         self.view.setObjectName("problemsView")
         self.view.setModel(self.model)
@@ -101,8 +101,8 @@ class ProblemsPanel(QWidget):
         icons = {"error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
                  "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
         for n, problem in enumerate(sorted(problems, key=lambda p: p.severity != "error")):
-            severity = QStandardItem(icons.get(problem.severity), t("Error") if
-                                     problem.severity == "error" else t("Warning"))
+            severity = QStandardItem(icons.get(problem.severity), QCoreApplication.translate("Panels", "Error") if
+                                     problem.severity == "error" else QCoreApplication.translate("Panels", "Warning"))
             severity.setData(problem, Qt.ItemDataRole.UserRole)
             row = [severity, QStandardItem(problem.location), QStandardItem(problem.message)]
             for item in row:
@@ -110,9 +110,9 @@ class ProblemsPanel(QWidget):
             self.model.appendRow(row)
             del n
         errors = sum(p.severity == "error" for p in problems)
-        self.status.setText(t("%1 errors, %2 warnings").replace("%1", str(errors))
+        self.status.setText(QCoreApplication.translate("Panels", "%1 errors, %2 warnings").replace("%1", str(errors))
                             .replace("%2", str(len(problems) - errors)) if problems
-                            else t("No problems found."))
+                            else QCoreApplication.translate("Panels", "No problems found."))
 
     def _activated(self, index) -> None:
         problem = self.model.index(index.row(), 0).data(Qt.ItemDataRole.UserRole)
@@ -124,8 +124,8 @@ class SummaryPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.model = QStandardItemModel(0, 5, self)
-        self.model.setHorizontalHeaderLabels([t("Section"), t("Items"), t("Amount / initial"),
-                                              t("Revised"), t("Settled")])
+        self.model.setHorizontalHeaderLabels([QCoreApplication.translate("Panels", "Section"), QCoreApplication.translate("Panels", "Items"), QCoreApplication.translate("Panels", "Amount / initial"),
+                                              QCoreApplication.translate("Panels", "Revised"), QCoreApplication.translate("Panels", "Settled")])
         self.view = QTreeView(self)
         self.view.setObjectName("summaryView")
         self.view.setModel(self.model)
@@ -237,11 +237,11 @@ class SearchPanel(QWidget):
         self.edit = QLineEdit(self)
         self.edit.setObjectName("searchEdit")
         self.edit.setClearButtonEnabled(True)
-        self.edit.setPlaceholderText(t("Search titles, descriptions and amounts; Enter to search"))
+        self.edit.setPlaceholderText(QCoreApplication.translate("Panels", "Search titles, descriptions and amounts; Enter to search"))
         self.edit.returnPressed.connect(self.run)
         self.count = QLabel(self)
         self.model = QStandardItemModel(0, 2, self)
-        self.model.setHorizontalHeaderLabels([t("Where"), t("Text")])
+        self.model.setHorizontalHeaderLabels([QCoreApplication.translate("Panels", "Where"), QCoreApplication.translate("Panels", "Text")])
         self.view = QTreeView(self)
         self.view.setObjectName("searchResults")
         self.view.setModel(self.model)
@@ -266,7 +266,7 @@ class SearchPanel(QWidget):
         self.model.removeRows(0, self.model.rowCount())
         for hit in self.hits:
             self.model.appendRow([QStandardItem(hit.label), QStandardItem(hit.text)])
-        self.count.setText(t("%1 hits").replace("%1", str(len(self.hits))))
+        self.count.setText(QCoreApplication.translate("Panels", "%1 hits").replace("%1", str(len(self.hits))))
         self.current = -1
         if self.hits:
             self.next()

@@ -42,7 +42,7 @@ class PreviewPanel(QWidget):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.status = QLabel(t("The preview appears here while you edit."), self)
+        self.status = QLabel(QCoreApplication.translate("Preview", "The preview appears here while you edit."), self)
         self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -79,7 +79,7 @@ class PreviewPanel(QWidget):
         path, year, ward = self.request_args
         self._flip ^= 1
         output = self._dir / f"preview{self._flip}.pdf"
-        self.status.setText(t("Rendering the preview…"))
+        self.status.setText(QCoreApplication.translate("Preview", "Rendering the preview…"))
         self._task = run_task(lambda progress: build_preview(path, year, ward, output, progress),
                               on_result=self._loaded, on_error=self._failed,
                               on_finished=self._finished)
@@ -96,7 +96,7 @@ class PreviewPanel(QWidget):
         self.document.load(str(output))
         self.builds += 1
         target = self._page_for(outline)
-        self.status.setText(t("Preview: %1 pages").replace("%1", str(self.document.pageCount())))
+        self.status.setText(QCoreApplication.translate("Preview", "Preview: %1 pages").replace("%1", str(self.document.pageCount())))
         if target is None:
             target = min(page, max(self.document.pageCount() - 1, 0))
         QTimer.singleShot(0, lambda: self.view.pageNavigator().jump(target, QPointF(), 0))
@@ -115,7 +115,7 @@ class PreviewPanel(QWidget):
         return best
 
     def _failed(self, error, details) -> None:
-        self.status.setText(t("No preview: %1").replace("%1", str(error)))
+        self.status.setText(QCoreApplication.translate("Preview", "No preview: %1").replace("%1", str(error)))
 
     def shutdown(self) -> None:
         self.timer.stop()

@@ -1,0 +1,125 @@
+"""Every table model passes qtmodeltester; exports run in the worker and can be cancelled."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop.ui.models import (
+    FilterProxy,
+    InitiativesModel,
+    MeasuresModel,
+    PrioritiesModel,
+    PriorityActionsModel,
+    VisionsModel,
+    WardGroupsModel,
+    WardProjectsModel,
+)
+from desktop.ui.navigator import NavigatorModel
+
+
+def test_every_model_passes_qtmodeltester(qtmodeltester, window):
+    doc = window.doc
+    store = doc.store
+    edition = store.edition(2024)
+    vision = store.visions(edition.id)[0]
+    priority = store.priorities(edition.id)[0]
+    plan = store.ward_plans(edition.id)[0]
+    models = [
+        InitiativesModel(doc, edition.id, vision_id=vision.id),
+        InitiativesModel(doc, edition.id, ward_plan_id=plan.id),
+        MeasuresModel(doc, vision.id),
+        VisionsModel(doc, edition.id),
+        PrioritiesModel(doc, edition.id),
+        PriorityActionsModel(doc, priority.id, edition.id),
+        WardProjectsModel(doc, plan.id),
+        WardGroupsModel(doc, plan.id),
+        NavigatorModel(doc),
+    ]
+    for model in models:
+        qtmodeltester.check(model, force_py=True)
+    proxy = FilterProxy()
+    proxy.setSourceModel(models[0])
+    proxy.set_terms("取組")
+    qtmodeltester.check(proxy, force_py=True)
+
+
+@pytest.fixture
+def threaded(window):
+    from desktop.ui.worker import Task
+    Task.synchronous = False
+    yield window
+    Task.synchronous = True
+
+
+def test_export_ward_sheets_in_worker(qtbot, threaded, tmp_path):
+    window = threaded
+    plan = window.doc.store.ward_plans(window.doc.store.edition(2024).id)[0]
+    window.select_key(f"ward:{plan.id}")
+    output = tmp_path / "wards.pdf"
+    with qtbot.waitSignal(window.exports.finished, timeout=30000) as blocker:
+        window.export_ward_sheets(output)
+    assert blocker.args[0] == output
+    assert output.read_bytes().startswith(b"%PDF")
+    assert window.exports.last_box.objectName() == "exportDone"
+    buttons = [b.text() for b in window.exports.last_box.buttons()]
+    assert any("Open" in b or "開く" in b for b in buttons)
+    window.exports.last_box.close()
+
+
+def test_export_can_be_cancelled(qtbot, threaded, tmp_path):
+    window = threaded
+    output = tmp_path / "booklet.pdf"
+    with qtbot.waitSignal(window.exports.finished, timeout=30000) as blocker:
+        window.export_booklet(output)
+        window.exports.cancel()
+    assert blocker.args[0] is None
+    assert not output.exists()
+    assert window.exports.dialog is None
+
+
+def test_ward_excel_round_trip_with_diff_and_undo(qtbot, threaded, tmp_path):
+    window = threaded
+    store = window.doc.store
+    plan = store.ward_plans(store.edition(2024).id)[0]
+    window.select_key(f"projects:{plan.id}")
+    output = tmp_path / "ward.xlsx"
+    with qtbot.waitSignal(window.exports.finished, timeout=30000):
+        window.export_ward_excel(output, plan.ward.name)
+    window.exports.last_box.close()
+    from openpyxl import load_workbook
+    book = load_workbook(output)
+    sheet = book.worksheets[0]
+    target = None
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.value == 4800:
+                target = cell
+                break
+        if target:
+            break
+    assert target is not None
+    target.value = 4700
+    book.save(output)
+    window.exports.import_ward_workbook(Path(output))
+    qtbot.waitUntil(lambda: getattr(window.exports, "last_dialog", None) is not None, timeout=30000)
+    dialog = window.exports.last_dialog
+    assert "4,700" in dialog.findChild(__import__("PySide6.QtWidgets", fromlist=["x"])
+                                       .QPlainTextEdit).toPlainText()
+    dialog.accept()
+    revised = [p.revised for p in store.ward_projects(plan.id)]
+    assert 4700 in revised
+    window.doc.undo()
+    assert 4700 not in [p.revised for p in store.ward_projects(plan.id)]
+
+
+def test_preview_renders_current_section(qtbot, window, settings):
+    from desktop.ui.worker import Task
+    Task.synchronous = True
+    window.preview.enabled = True
+    plan = window.doc.store.ward_plans(window.doc.store.edition(2024).id)[0]
+    window.select_key(f"ward:{plan.id}")
+    window.request_preview(now=True)
+    qtbot.waitUntil(lambda: window.preview.builds >= 1, timeout=30000)
+    assert window.preview.document.pageCount() >= 1
