@@ -645,13 +645,13 @@ class WardProjectsModel(RecordTableModel):
     def make_columns(self):
         return [
             Column("number", QT_TRANSLATE_NOOP("Columns", "No."), "int", width=50),
-            Column("group_id", QT_TRANSLATE_NOOP("Columns", "Group"), "choice", width=170),
-            Column("name", QT_TRANSLATE_NOOP("Columns", "Project"), width=220),
-            Column("description", QT_TRANSLATE_NOOP("Columns", "Description"), width=300),
-            Column("status", QT_TRANSLATE_NOOP("Columns", "Status"), "status", width=70),
+            Column("name", QT_TRANSLATE_NOOP("Columns", "Project"), width=240),
             Column("initial", QT_TRANSLATE_NOOP("Columns", "Initial budget"), "amount", width=100),
             Column("revised", QT_TRANSLATE_NOOP("Columns", "Revised"), "amount", width=100),
             Column("settled", QT_TRANSLATE_NOOP("Columns", "Settled"), "amount", width=100),
+            Column("status", QT_TRANSLATE_NOOP("Columns", "Status"), "status", width=70),
+            Column("group_id", QT_TRANSLATE_NOOP("Columns", "Group"), "choice", width=150),
+            Column("description", QT_TRANSLATE_NOOP("Columns", "Description"), width=300),
         ]
 
     def watched_tables(self):
