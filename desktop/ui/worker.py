@@ -48,16 +48,19 @@ class Task(QRunnable):
 
     def run(self) -> None:  # worker thread: signals only, never widgets
         try:
-            result = self.fn(self.progress)
-        except Cancelled:
-            self.signals.cancelled.emit()
-        except Exception as error:  # noqa: BLE001 - delivered to the UI as a message
-            self.signals.failed.emit(error, traceback.format_exc())
-        else:
-            self.signals.succeeded.emit(result)
-        finally:
-            self.done = True
-            self.signals.finished.emit()
+            try:
+                result = self.fn(self.progress)
+            except Cancelled:
+                self.signals.cancelled.emit()
+            except Exception as error:  # noqa: BLE001 - delivered to the UI as a message
+                self.signals.failed.emit(error, traceback.format_exc())
+            else:
+                self.signals.succeeded.emit(result)
+            finally:
+                self.done = True
+                self.signals.finished.emit()
+        except RuntimeError:  # the application quit while this ran: nobody to tell
+            pass
 
 
 def run_task(fn: Callable[[Progress], Any], *, on_result: Callable[[Any], None] | None = None,

@@ -1,0 +1,99 @@
+"""GUI speed figures (standalone, offscreen): startup on the sample, a 10,000-initiative plan.
+
+    .venv/bin/python tests/benchmarks/bench_gui.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+T0 = time.perf_counter()
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status") as handle:
+        for line in handle:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def main() -> None:
+    from PySide6.QtCore import QSettings, QStandardPaths
+    from PySide6.QtWidgets import QApplication
+
+    QStandardPaths.setTestModeEnabled(True)
+    tmp = Path(tempfile.mkdtemp(prefix="planbook-bench-"))
+    from db.sample import load_sample
+    from db.store import open_plan
+    sample = tmp / "sample.sqlite"
+    with open_plan(sample, create=True) as store:
+        load_sample(store)
+    from db.synthetic import synthetic_plan
+    big = tmp / "big.sqlite"
+    with open_plan(big, create=True) as store:
+        synthetic_plan(store, initiatives=10000, fiscal_year=2024)
+
+    start = time.perf_counter()
+    from desktop.app import make_application
+    from desktop.ui.mainwindow import MainWindow
+    from desktop.ui.settings import Settings
+    app = make_application([])
+    settings = Settings(QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings)
+    window.show()
+    window.open_path(sample)
+    QApplication.processEvents()
+    startup = time.perf_counter() - start
+    print(f"startup to usable window (sample): {startup:.2f} s "
+          f"(+{start - T0:.2f} s interpreter/imports before)")
+
+    window.preview.enabled = False
+    from desktop.ui.worker import wait_for_all
+    start = time.perf_counter()
+    window.open_path(big)
+    QApplication.processEvents()
+    print(f"open the 10,000-initiative file: {time.perf_counter() - start:.2f} s")
+    wait_for_all()  # the first background check of the whole plan
+    QApplication.processEvents()
+    store = window.doc.store
+    edition = store.edition(2024)
+    counts = {v.id: len([i for i in store.initiatives(edition.id) if i.vision_number == v.number])
+              for v in store.visions(edition.id)}
+    largest = max(counts, key=counts.get)
+    start = time.perf_counter()
+    window.select_key(f"initiatives:{largest}")
+    QApplication.processEvents()
+    opened = time.perf_counter() - start
+    editor = window.current_page().initiatives
+    print(f"largest table ({counts[largest]} initiatives) opens: {opened:.3f} s")
+    times = []
+    text = ""
+    for ch in "事業12":
+        text += ch
+        start = time.perf_counter()
+        editor.filter_edit.setText(text)
+        QApplication.processEvents()
+        times.append(time.perf_counter() - start)
+    print(f"filter keystroke: max {max(times) * 1000:.0f} ms, mean "
+          f"{sum(times) / len(times) * 1000:.0f} ms ({editor.proxy.rowCount()} rows match)")
+    editor.filter_edit.clear()
+    start = time.perf_counter()
+    view = editor.view
+    for _ in range(50):
+        view.verticalScrollBar().setValue(view.verticalScrollBar().value() + 30)
+        view.viewport().repaint()
+    print(f"scrolling: {(time.perf_counter() - start) / 50 * 1000:.1f} ms per step")
+    print(f"peak memory: {rss_mb():.0f} MB")
+    window.close()
+    del app
+
+
+if __name__ == "__main__":
+    main()
