@@ -42,49 +42,49 @@ def check_document(doc: EditionDocument) -> list[Problem]:
     for vision in doc.visions:
         where = f"ビジョン{vision.number}"
         if not vision.title.strip():
-            add(ERROR, "vision", vision.id, "title", where, "the vision has no title")
+            add(ERROR, "vision", vision.id, "title", where, "ビジョン名がありません")
         for related in vision.related:
             if related not in numbers:
                 add(WARNING, "vision", vision.id, "related", where,
-                    f"related vision {related} does not exist")
+                    f"関連するビジョン{related}はありません")
         counts = Counter(m.code for m in vision.measures)
         codes = set(counts)
         for measure in vision.measures:
             mwhere = f"{where} 施策 {measure.code or '(no code)'}"
             if not measure.code.strip():
-                add(ERROR, "measure", measure.id, "code", mwhere, "the measure has no code")
+                add(ERROR, "measure", measure.id, "code", mwhere, "施策コードがありません")
             elif counts[measure.code] > 1:
                 add(ERROR, "measure", measure.id, "code", mwhere,
-                    f"duplicate measure code {measure.code}")
+                    f"施策コード {measure.code} が重複しています")
             elif not re.fullmatch(rf"{vision.number}-\d+", measure.code):
                 add(WARNING, "measure", measure.id, "code", mwhere,
-                    f"codes in vision {vision.number} are written {vision.number}-N")
+                    f"ビジョン{vision.number}の施策コードは {vision.number}-番号 の形で書きます")
             if not measure.title.strip():
-                add(ERROR, "measure", measure.id, "title", mwhere, "the measure has no title")
+                add(ERROR, "measure", measure.id, "title", mwhere, "施策名がありません")
         for item in vision.initiatives:
             if item.measure_code and item.measure_code not in codes:
                 add(ERROR, "initiative", item.id, "measure_code", f"{where} 「{item.title}」",
-                    f"measure {item.measure_code} is not in this vision")
+                    f"施策 {item.measure_code} はこのビジョンにありません")
 
     in_priority = {a.initiative.id for p in doc.priorities for a in p.actions}
     for item in doc.initiatives:
         where = f"取組 「{item.title or item.key}」"
         if not item.title.strip():
-            add(ERROR, "initiative", item.id, "title", where, "the initiative has no title")
+            add(ERROR, "initiative", item.id, "title", where, "取組名がありません")
         if item.amount is None:
-            add(ERROR, "initiative", item.id, "amount", where, "the amount is missing")
+            add(ERROR, "initiative", item.id, "amount", where, "金額が入力されていません")
         for field in ("amount", "previous_amount"):
             value = getattr(item, field)
             if value is not None and value < 0:
-                add(ERROR, "initiative", item.id, field, where, "amounts cannot be negative")
+                add(ERROR, "initiative", item.id, field, where, "金額に負の値は使えません")
         if item.vision_number is None and item.ward_name is None and item.id not in in_priority:
             add(WARNING, "initiative", item.id, "title", where,
-                "printed nowhere: it has no vision or ward and no priority item lists it")
+                "どこにも掲載されません（ビジョン・区・重点事項のいずれにも属していません）")
 
     for priority in doc.priorities:
         if not priority.actions:
             add(WARNING, "priority", priority.id, "title", f"重点事項{priority.number}",
-                "the priority item lists no action")
+                "主なアクションがありません")
 
     for plan in doc.ward_plans:
         if plan.ward.kind != "ward" and not plan.projects:
@@ -94,38 +94,38 @@ def check_document(doc: EditionDocument) -> list[Problem]:
         for project in plan.projects:
             where = f"{name} No.{project.number if project.number is not None else '-'}"
             if not project.name.strip():
-                add(ERROR, "ward_project", project.id, "name", where, "the project has no name")
+                add(ERROR, "ward_project", project.id, "name", where, "事業名がありません")
             if project.number is not None and counts[project.number] > 1:
                 add(ERROR, "ward_project", project.id, "number", where,
-                    f"duplicate project number {project.number}")
+                    f"No.{project.number} が重複しています")
             for column, label in COLUMN_LABELS.items():
                 value = getattr(project, column)
                 if value is not None and value < 0:
                     add(ERROR, "ward_project", project.id, column, where,
-                        f"{label} cannot be negative")
+                        f"{label}に負の値は使えません")
             if project.initial is None and plan.projects:
                 add(WARNING, "ward_project", project.id, "initial", where,
-                    "no 当初予算 (initial budget)")
+                    "当初予算が入力されていません")
             if (project.settled is not None and project.revised is not None
                     and project.settled > project.revised):
                 add(WARNING, "ward_project", project.id, "settled", where,
-                    f"決算額 {format_amount(project.settled)} is above 補正後 "
-                    f"{format_amount(project.revised)}")
+                    f"決算額 {format_amount(project.settled)} が補正後 "
+                    f"{format_amount(project.revised)} を上回っています")
         totals = plan.totals()
         if plan.allocation is not None:
             for column, label in COLUMN_LABELS.items():
                 total = getattr(totals, column)
                 if total is not None and total > plan.allocation:
                     add(ERROR, "ward_plan", plan.id, "allocation", name,
-                        f"{label} total {format_amount(total)}千円 exceeds the allocation "
-                        f"{format_amount(plan.allocation)}千円 by "
-                        f"{format_amount(total - plan.allocation)}千円")
+                        f"{label}の合計 {format_amount(total)}千円 が配分額 "
+                        f"{format_amount(plan.allocation)}千円 を "
+                        f"{format_amount(total - plan.allocation)}千円 超えています")
         for column, label in COLUMN_LABELS.items():
             printed = getattr(plan.printed_totals, column)
             total = getattr(totals, column)
             if printed is not None and total != printed:
                 add(WARNING, "ward_plan", plan.id, f"printed_{column}", name,
-                    f"{label}: the rows add up to {format_amount(total, blank='0')}千円 but the "
-                    f"source prints {format_amount(printed)}千円 (gap "
-                    f"{format_amount((total or 0) - printed)}千円)")
+                    f"{label}: 各行の合計 {format_amount(total, blank='0')}千円 が資料の合計 "
+                    f"{format_amount(printed)}千円 と一致しません（差 "
+                    f"{format_amount((total or 0) - printed)}千円）")
     return problems

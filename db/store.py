@@ -8,6 +8,7 @@ the file on disk is always a consistent document. The generic row operations at 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -106,6 +107,22 @@ class PlanStore:
     def atomic(self) -> Iterator[PlanStore]:
         with self.db.atomic():
             yield self
+
+    def save_copy(self, destination: str | Path) -> Path:
+        """Write a consistent copy of the whole plan to ``destination`` (replaced atomically)."""
+        destination = Path(destination)
+        temporary = destination.with_name(f".{destination.name}.tmp")
+        temporary.unlink(missing_ok=True)
+        try:
+            target = sqlite3.connect(temporary)
+            try:
+                self.db.conn.backup(target)
+            finally:
+                target.close()
+            os.replace(temporary, destination)
+        finally:
+            temporary.unlink(missing_ok=True)
+        return destination
 
     def data_version(self) -> int:
         """Changes when another connection commits to the file (for "changed on disk")."""

@@ -306,13 +306,7 @@ class MainWindow(QMainWindow):
     def save_copy(self, destination: Path | str) -> bool:
         destination = Path(destination)
         try:
-            if destination.exists():
-                destination.unlink()
-            target = sqlite3.connect(destination)
-            try:
-                self.doc.store.db.conn.backup(target)
-            finally:
-                target.close()
+            self.doc.store.save_copy(destination)
         except (sqlite3.Error, OSError) as error:
             self.show_error(self.tr("Cannot save the copy"), str(error))
             return False

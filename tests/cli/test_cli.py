@@ -100,7 +100,7 @@ def test_check_exits_1_on_errors(tmp_path, capsys, sample_file):
         store.update_fields("ward_project", plan.projects[0].id, {"initial": 5000})
     code, out, _ = run(capsys, "check", "--db", sample_file, "--year", "R4")
     assert code == 1
-    assert "東区: 当初予算 total 22,000千円 exceeds the allocation 19,000千円" in out
+    assert "東区: 当初予算の合計 22,000千円 が配分額 19,000千円 を 3,000千円 超えています" in out
 
 
 def test_bad_year_is_a_usage_error(capsys, sample_file):

@@ -88,3 +88,17 @@ def test_deleting_an_edition_removes_the_year(sample_store):
     assert sample_store.edition(2024) is None
     sample_store.add_edition(Edition(2024))
     assert sample_store.fiscal_years() == [2022, 2024]
+
+
+def test_save_copy_is_a_complete_plan_file(tmp_path, sample_file):
+    from db.interchange import export_json
+    from db.store import open_plan
+
+    copy = tmp_path / "copy.sqlite"
+    copy.write_bytes(b"old content")
+    with open_plan(sample_file) as store:
+        store.save_copy(copy)
+        original = export_json(store)
+    with open_plan(copy, readonly=True) as store:
+        assert export_json(store) == original
+    assert not (tmp_path / ".copy.sqlite.tmp").exists()
