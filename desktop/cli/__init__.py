@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 from pathlib import Path
 
 from db.errors import PlanBookError, PlanFileError
 
-from .common import add_db_argument, ensure_default_file
+from .common import UsageError, add_db_argument, ensure_default_file
 
 
 def command_modules() -> list:
@@ -40,6 +41,10 @@ def run_gui(db: str | None) -> int:
     path = Path(db) if db else ensure_default_file()
     if not path.exists():
         raise PlanFileError(f"{path}: no such file (create one with `planbook init --db {path}`).")
+    if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
+        raise UsageError("no display: the editor needs a graphical session (DISPLAY is not set). "
+                         "Every other command works without one: see `planbook --help`.")
     from desktop.app import run_gui as start
 
     return start(path)

@@ -147,3 +147,11 @@ def test_default_file_is_created_from_the_sample_once(sample_json):
     assert ensure_default_file() == path
     assert path.stat().st_mtime_ns == before
     assert sorted(p.name for p in path.parent.iterdir()) == ["planbook.sqlite"]
+
+
+def test_editor_without_a_display_says_so(monkeypatch, capsys, sample_file):
+    monkeypatch.setattr("sys.platform", "linux")
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    code, _, err = run(capsys, "--db", sample_file)
+    assert code == 2 and "no display" in err
