@@ -67,19 +67,12 @@ def run_gui(db_path: Path | None) -> int:
 
     def build(path: Path | None) -> None:
         window = MainWindow(settings)
-        window.language_change_requested.connect(restart)
+        # the window retranslates itself live on the LanguageChange event the new translator sends
+        window.language_change_requested.connect(lambda language: i18n.install(app, language))
         holder["window"] = window
         window.show()
         if path is not None:
             window.open_path(path)
-
-    def restart(language: str) -> None:
-        old = holder["window"]
-        path = old.doc.path if old.doc else None
-        old.close()
-        old.deleteLater()
-        i18n.install(app, language)
-        build(path)
 
     if db_path is None:
         recent = [p for p in settings.get(RECENT_FILES) if Path(p).exists()]

@@ -72,9 +72,9 @@ SPECS: dict[A, Spec] = {
                   QT_TRANSLATE_NOOP("Actions", "Paste tab-separated text from Excel into the table")),
     A.INSERT_ROW: Spec(QT_TRANSLATE_NOOP("Actions", "&Add row"), ("Ctrl+Ins", "Ctrl+Return")),
     A.DUPLICATE_ROWS: Spec(QT_TRANSLATE_NOOP("Actions", "D&uplicate rows"), ("Ctrl+D",)),
-    A.DELETE_ROWS: Spec(QT_TRANSLATE_NOOP("Actions", "&Delete rows"), ("Ctrl+Del",)),
-    A.MOVE_UP: Spec(QT_TRANSLATE_NOOP("Actions", "Move &up"), ("Ctrl+Shift+Up",)),
-    A.MOVE_DOWN: Spec(QT_TRANSLATE_NOOP("Actions", "Move do&wn"), ("Ctrl+Shift+Down",)),
+    A.DELETE_ROWS: Spec(QT_TRANSLATE_NOOP("Actions", "&Delete rows"), ("Del", "Ctrl+Del")),
+    A.MOVE_UP: Spec(QT_TRANSLATE_NOOP("Actions", "Move &up"), ("Alt+Up", "Ctrl+Shift+Up")),
+    A.MOVE_DOWN: Spec(QT_TRANSLATE_NOOP("Actions", "Move do&wn"), ("Alt+Down", "Ctrl+Shift+Down")),
     A.FIND: Spec(QT_TRANSLATE_NOOP("Actions", "&Search the plan…"), (SK.Find,),
                  QT_TRANSLATE_NOOP("Actions", "Search titles, descriptions and amounts in the whole plan")),
     A.FIND_NEXT: Spec(QT_TRANSLATE_NOOP("Actions", "Next search hit"), (SK.FindNext, "F3")),
@@ -98,6 +98,22 @@ SPECS: dict[A, Spec] = {
 
 def translate(text: str) -> str:
     return QCoreApplication.translate("Actions", text) if text else ""
+
+
+def shortcut_text(action: QAction) -> str:
+    """The action's first shortcut as the user sees it in menus (e.g. "Ctrl+D")."""
+    keys = action.shortcuts()
+    return keys[0].toString(QKeySequence.SequenceFormat.NativeText) if keys else ""
+
+
+def retranslate_actions(actions: dict[A, QAction]) -> None:
+    """Set every action's text and tips again in the current language."""
+    for action_id, action in actions.items():
+        spec = SPECS[action_id]
+        action.setText(translate(spec.text))
+        if spec.tip:
+            action.setStatusTip(translate(spec.tip))
+            action.setToolTip(translate(spec.tip))
 
 
 def build_actions(parent) -> dict[A, QAction]:

@@ -111,14 +111,17 @@ class ExportController(QObject):
             self.dialog = None
 
     def _cancelled(self) -> None:
+        self._close()
         self.window.statusBar().showMessage(QCoreApplication.translate("Exports", "Export cancelled; nothing was written."), 8000)
         self.finished.emit(None)
 
     def _failed(self, error, details) -> None:
+        self._close()
         self.window.show_error(QCoreApplication.translate("Exports", "Export failed"), str(error))
         self.finished.emit(None)
 
     def _done(self, output: Path) -> None:
+        self._close()
         box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("Exports", "Export finished"),
                           QCoreApplication.translate("Exports", "Written: %1").replace("%1", str(output)), QMessageBox.StandardButton.NoButton,
                           self.window)

@@ -7,9 +7,10 @@ import os
 import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QApplication,
     QDialog,
@@ -32,7 +33,7 @@ from db.records import Edition
 from db.store import open_plan
 
 from . import settings as S
-from .actions import A, build_actions
+from .actions import A, build_actions, retranslate_actions
 from .document import PlanDocument
 from .exports import ExportController, job_booklet, job_ward_excel, job_ward_sheets
 from .navigator import STRUCTURE_TABLES, NavigatorModel
@@ -70,6 +71,8 @@ class MainWindow(QMainWindow):
         self._analysis_task = None
         self._analysis_again = False
         self.analyses = 0
+        self.retranslations = 0
+        self._problem_count = 0
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
         self.actions_ = build_actions(self)
@@ -78,6 +81,7 @@ class MainWindow(QMainWindow):
         # centre
         self.stack = QStackedWidget(self)
         self.placeholder = QLabel(self.tr("Open a plan file (File ▸ Open) or create one."), self)
+        self.placeholder.setObjectName("placeholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.placeholder)
         self.setCentralWidget(self.stack)
@@ -136,18 +140,25 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self.actions_
         bar = self.menuBar()
-        file = bar.addMenu(self.tr("&File"))
+        self._menus: list[tuple[object, str]] = []  # (menu or toolbar, English source)
+
+        def menu(parent, source: str):
+            m = parent.addMenu(self.tr(source))
+            self._menus.append((m, source))
+            return m
+
+        file = menu(bar, QT_TRANSLATE_NOOP("MainWindow", "&File"))
         file.addActions([a[A.NEW_EMPTY], a[A.NEW_SAMPLE], a[A.OPEN]])
-        self.recent_menu = file.addMenu(self.tr("Open &recent"))
+        self.recent_menu = menu(file, QT_TRANSLATE_NOOP("MainWindow", "Open &recent"))
         self.recent_menu.setObjectName("recentMenu")
         file.addAction(a[A.SAVE_COPY])
         file.addSeparator()
-        export = file.addMenu(self.tr("&Export"))
+        export = menu(file, QT_TRANSLATE_NOOP("MainWindow", "&Export"))
         export.addActions([a[A.EXPORT_BOOKLET], a[A.EXPORT_WARD_SHEETS], a[A.EXPORT_WARD_EXCEL]])
         file.addAction(a[A.IMPORT_WARD_EXCEL])
         file.addSeparator()
         file.addAction(a[A.QUIT])
-        edit = bar.addMenu(self.tr("&Edit"))
+        edit = menu(bar, QT_TRANSLATE_NOOP("MainWindow", "&Edit"))
         edit.addActions([a[A.UNDO], a[A.REDO], a[A.HISTORY]])
         edit.addSeparator()
         edit.addActions([a[A.COPY], a[A.PASTE]])
@@ -156,22 +167,23 @@ class MainWindow(QMainWindow):
                          a[A.MOVE_DOWN]])
         edit.addSeparator()
         edit.addActions([a[A.FIND], a[A.FIND_NEXT], a[A.FILTER]])
-        view = bar.addMenu(self.tr("&View"))
+        view = menu(bar, QT_TRANSLATE_NOOP("MainWindow", "&View"))
         for dock in (self.nav_dock, self.preview_dock, self.bottom_dock):
             view.addAction(dock.toggleViewAction())
         view.addActions([a[A.SHOW_NAVIGATOR], a[A.REFRESH_PREVIEW]])
         view.addSeparator()
-        language = view.addMenu(self.tr("&Language"))
+        language = menu(view, QT_TRANSLATE_NOOP("MainWindow", "&Language"))
         group = QActionGroup(self)
         for action_id in (A.LANG_JA, A.LANG_EN):
             group.addAction(a[action_id])
             language.addAction(a[action_id])
         current = self.settings.get(S.LANGUAGE)
         a[A.LANG_EN if current == "en" else A.LANG_JA].setChecked(True)
-        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu = menu(bar, QT_TRANSLATE_NOOP("MainWindow", "&Help"))
         help_menu.addAction(a[A.ABOUT])
         tools = self.addToolBar(self.tr("Main"))
         tools.setObjectName("mainToolbar")
+        self._menus.append((tools, QT_TRANSLATE_NOOP("MainWindow", "Main")))
         tools.addActions([a[A.UNDO], a[A.REDO]])
         tools.addSeparator()
         tools.addActions([a[A.INSERT_ROW], a[A.DUPLICATE_ROWS], a[A.DELETE_ROWS], a[A.MOVE_UP],
@@ -194,7 +206,7 @@ class MainWindow(QMainWindow):
         a[A.PASTE].triggered.connect(self.paste)
         a[A.INSERT_ROW].triggered.connect(lambda: self._table_call("insert_row"))
         a[A.DUPLICATE_ROWS].triggered.connect(lambda: self._table_call("duplicate_rows"))
-        a[A.DELETE_ROWS].triggered.connect(lambda: self._table_call("delete_rows"))
+        a[A.DELETE_ROWS].triggered.connect(self.delete_rows)
         a[A.MOVE_UP].triggered.connect(lambda: self._table_call("move_rows", -1))
         a[A.MOVE_DOWN].triggered.connect(lambda: self._table_call("move_rows", 1))
         a[A.FIND].triggered.connect(self.show_search)
@@ -258,11 +270,7 @@ class MainWindow(QMainWindow):
             return
         if self.current_key and self.doc.path:
             self.settings.set_last_selection(str(self.doc.path), self.current_key)
-        for page in self.pages.values():
-            self.stack.removeWidget(page)
-            page.deleteLater()
-        self.pages.clear()
-        self.page_order.clear()
+        self.drop_pages()
         self.current_key = None
         if self.history is not None:
             self.history.close()
@@ -434,6 +442,27 @@ class MainWindow(QMainWindow):
         if editor is not None:
             getattr(editor, method)(*args)
 
+    def delete_rows(self) -> None:
+        """Del / Ctrl+Del: delete the selected rows, only when a table (not a cell editor,
+        the navigator or a form field) has the keyboard focus; one undo step."""
+        focus = QApplication.focusWidget()
+        editor = self.current_table()
+        if editor is None or (focus is not None and focus not in (editor.view,
+                                                                 editor.view.viewport())
+                              and not isinstance(focus, QAbstractButton)):
+            self.statusBar().showMessage(
+                self.tr("Click a row of a table first; Del deletes the selected rows."), 6000)
+            return
+        editor.delete_rows()
+
+    def drop_pages(self) -> None:
+        """Forget the built pages (they are rebuilt from the plan when next shown)."""
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self.page_order.clear()
+
     def current_fiscal_year(self) -> int | None:
         if self.nav_model is None:
             return None
@@ -552,9 +581,13 @@ class MainWindow(QMainWindow):
         self.problems.set_problems(analysis.problems)
         self.summary.set_summary(analysis.summary)
         errors = sum(p.severity == "error" for p in analysis.problems)
-        self.bottom_tabs.setTabText(0, self.tr("Problems (%1)").replace(
-            "%1", str(len(analysis.problems))) if analysis.problems else self.tr("Problems"))
         del errors
+        self._problem_count = len(analysis.problems)
+        self._set_problems_tab()
+
+    def _set_problems_tab(self) -> None:
+        self.bottom_tabs.setTabText(0, self.tr("Problems (%1)").replace(
+            "%1", str(self._problem_count)) if self._problem_count else self.tr("Problems"))
 
     def _preview_visibility(self, visible: bool) -> None:
         if visible:
@@ -771,6 +804,44 @@ class MainWindow(QMainWindow):
             return
         self.settings.set(S.LANGUAGE, code)
         self.language_change_requested.emit(code)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Show every text in the language just installed, keeping the window as it is."""
+        self.retranslations += 1
+        retranslate_actions(self.actions_)
+        for widget, source in self._menus:
+            text = self.tr(source)
+            if hasattr(widget, "setTitle"):
+                widget.setTitle(text)
+            else:
+                widget.setWindowTitle(text)
+        self.nav_dock.setWindowTitle(self.tr("Plan"))
+        self.preview_dock.setWindowTitle(self.tr("Preview"))
+        self.bottom_dock.setWindowTitle(self.tr("Problems and summary"))
+        self.bottom_tabs.setTabText(1, self.tr("Summary"))
+        self.bottom_tabs.setTabText(2, self.tr("Search"))
+        self.placeholder.setText(self.tr("Open a plan file (File ▸ Open) or create one."))
+        for panel in (self.problems, self.summary, self.search, self.preview):
+            if hasattr(panel, "retranslate"):
+                panel.retranslate()
+        self._set_problems_tab()
+        current = self.settings.get(S.LANGUAGE)
+        self.actions_[A.LANG_EN if current == "en" else A.LANG_JA].setChecked(True)
+        self._update_actions()
+        self.statusBar().showMessage(self.tr("Ready"), 3000)
+        if self.doc is None:
+            return
+        self._rebuild_navigator()
+        key = self.current_key
+        self.drop_pages()
+        if key:
+            self.current_key = None
+            self._show_key(key)
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About PlanBook"),

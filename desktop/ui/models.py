@@ -125,6 +125,12 @@ class RecordTableModel(QAbstractTableModel):
     def describe(self) -> str:
         return ""
 
+    def empty_text(self) -> str:
+        """What the empty table says (instead of a blank grid)."""
+        return QCoreApplication.translate(
+            "Columns", "No rows yet. Add one with Add (Ctrl+Ins) or paste rows from Excel "
+                       "(Ctrl+V).")
+
     # -- Qt model API -----------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -491,6 +497,11 @@ class InitiativesModel(RecordTableModel):
             items = [i for i in items if i.ward_name == self._ward_name]
         return [record_dict(i) for i in items]
 
+    def empty_text(self):
+        return QCoreApplication.translate(
+            "Columns", "No initiatives here yet. Add one with Add (Ctrl+Ins) or paste rows from "
+                       "Excel (Ctrl+V).")
+
     def load_row(self, row_id):
         item = self.store.initiative(row_id)
         return record_dict(item) if item else None
@@ -523,6 +534,11 @@ class MeasuresModel(RecordTableModel):
 
     def load(self):
         return [record_dict(m) for m in self.store.measures(self.vision_id)]
+
+    def empty_text(self):
+        return QCoreApplication.translate(
+            "Columns", "This vision has no measures yet. Add one with Add (Ctrl+Ins) or paste "
+                       "code, title and goal from Excel (Ctrl+V).")
 
     def load_row(self, row_id):
         return self.store.row("measure", row_id)
@@ -656,6 +672,12 @@ class WardProjectsModel(RecordTableModel):
 
     def watched_tables(self):
         return {"ward_project", "ward_group", "ward_plan"}
+
+    def empty_text(self):
+        return QCoreApplication.translate(
+            "Columns", "This ward has no projects for this year yet. Add one with Add (Ctrl+Ins), "
+                       "paste rows from Excel (Ctrl+V) or import the ward's workbook "
+                       "(File ▸ Import ward sheet from Excel).")
 
     def load(self):
         self.groups = self.store.ward_groups(self.ward_plan_id)

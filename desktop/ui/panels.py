@@ -114,6 +114,11 @@ class ProblemsPanel(QWidget):
                             .replace("%2", str(len(problems) - errors)) if problems
                             else QCoreApplication.translate("Panels", "No problems found."))
 
+    def retranslate(self) -> None:
+        self.model.setHorizontalHeaderLabels([t("Severity"), t("Where"), t("Problem")])
+        if self.problems or self.status.text():
+            self.set_problems(self.problems)
+
     def _activated(self, index) -> None:
         problem = self.model.index(index.row(), 0).data(Qt.ItemDataRole.UserRole)
         if problem is not None and problem.row_id is not None:
@@ -135,6 +140,10 @@ class SummaryPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
+
+    def retranslate(self) -> None:
+        self.model.setHorizontalHeaderLabels([t("Section"), t("Items"), t("Amount / initial"),
+                                              t("Revised"), t("Settled")])
 
     def set_summary(self, rows) -> None:
         self.model.removeRows(0, self.model.rowCount())
@@ -260,6 +269,12 @@ class SearchPanel(QWidget):
         layout.addWidget(self.view)
         self.hits: list[Hit] = []
         self.current = -1
+
+    def retranslate(self) -> None:
+        self.edit.setPlaceholderText(t("Search titles, descriptions and amounts; Enter to search"))
+        self.model.setHorizontalHeaderLabels([t("Where"), t("Text")])
+        if self.count.text():
+            self.count.setText(t("%1 hits").replace("%1", str(len(self.hits))))
 
     def run(self) -> list[Hit]:
         self.hits = search_plan(self.store_getter(), self.edit.text())

@@ -61,6 +61,12 @@ class PreviewPanel(QWidget):
         self.enabled = True
         self.builds = 0
 
+    def retranslate(self) -> None:
+        if self.document.pageCount() > 0:
+            self.status.setText(t("Preview: %1 pages").replace("%1", str(self.document.pageCount())))
+        elif self.builds == 0:
+            self.status.setText(t("The preview appears here while you edit."))
+
     def request(self, path: Path | None, fiscal_year: int | None, ward: str | None,
                 hints: list[str]) -> None:
         """Ask for a fresh preview soon (restarts the debounce timer)."""

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QGuiApplication, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,6 +29,31 @@ from . import commands
 from .delegates import CellDelegate
 from .models import FilterProxy, PlaceAfter, RecordTableModel, tr, unique_key
 from .tsv import parse_tsv, to_tsv
+
+
+class TableView(QTableView):
+    """A table view that says what to do when it has no rows, instead of a blank grid."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.empty_text = ""
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if model is None or model.rowCount() > 0 or not self.empty_text:
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        rect = self.viewport().rect().adjusted(24, 24, -24, -24)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                         | Qt.TextFlag.TextWordWrap, self.empty_text)
+        painter.end()
+
+
+def _keys(*keys: str) -> str:
+    return " / ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
+                      for k in keys)
 
 
 class TableEditor(QWidget):
@@ -41,7 +74,7 @@ class TableEditor(QWidget):
         self.filter_edit.setPlaceholderText(self.tr("Filter rows (title, text, amount)…"))
         self.filter_edit.textChanged.connect(self.set_filter)
 
-        self.view = QTableView(self)
+        self.view = TableView(self)
         self.view.setObjectName("tableView")
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
@@ -56,6 +89,8 @@ class TableEditor(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(26)
         self.view.verticalHeader().setSectionResizeMode(self.view.verticalHeader().ResizeMode.Fixed)
         self.view.horizontalHeader().setStretchLastSection(True)
+        if any(c.field == "number" for c in model.columns):
+            self.view.verticalHeader().hide()  # the table has its own No. column
         self.view.horizontalHeader().setSortIndicatorClearable(True)
         for c, column in enumerate(model.columns):
             self.view.setColumnWidth(c, column.width)
@@ -74,22 +109,23 @@ class TableEditor(QWidget):
         buttons.addWidget(self.filter_edit, 1)
         self.buttons: dict[str, QToolButton] = {}
         specs = [
-            ("add", self.tr("Add"), self.tr("Add a row below the current one (Ctrl+Ins)"),
-             self.insert_row),
-            ("duplicate", self.tr("Duplicate"), self.tr("Duplicate the selected rows (Ctrl+D)"),
-             self.duplicate_rows),
-            ("delete", self.tr("Delete"), self.tr("Delete the selected rows (Ctrl+Del)"),
-             self.delete_rows),
-            ("up", self.tr("Up"), self.tr("Move the selected rows up (Ctrl+Shift+Up)"),
-             lambda: self.move_rows(-1)),
-            ("down", self.tr("Down"), self.tr("Move the selected rows down (Ctrl+Shift+Down)"),
-             lambda: self.move_rows(1)),
+            ("add", self.tr("Add"), self.tr("Add a row below the current one"),
+             _keys("Ctrl+Ins"), self.insert_row),
+            ("duplicate", self.tr("Duplicate"), self.tr("Duplicate the selected rows"),
+             _keys("Ctrl+D"), self.duplicate_rows),
+            ("delete", self.tr("Delete"), self.tr("Delete the selected rows"),
+             _keys("Del"), self.delete_rows),
+            ("up", self.tr("Up"), self.tr("Move the selected rows up"),
+             _keys("Alt+Up"), lambda: self.move_rows(-1)),
+            ("down", self.tr("Down"), self.tr("Move the selected rows down"),
+             _keys("Alt+Down"), lambda: self.move_rows(1)),
         ]
-        for name, text, tip, slot in specs:
+        for name, text, tip, keys, slot in specs:
             button = QToolButton(self)
             button.setObjectName(f"{name}Button")
             button.setText(text)
-            button.setToolTip(tip)
+            button.setToolTip(f"{tip} ({keys})")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes filter → table
             button.setAutoRaise(True)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -113,12 +149,25 @@ class TableEditor(QWidget):
         if footer is not None:
             layout.addWidget(footer)
         self._filter_timer = QTimer(self)
+        self.filter_edit.installEventFilter(self)
         self.update_totals()
+        self._update_empty_text()
+        self.setFocusProxy(self.view)
 
     # -- filter, totals -----------------------------------------------------------------------
     def set_filter(self, text: str) -> None:
         self.proxy.set_terms(text)
         self.update_totals()
+        self._update_empty_text()
+
+    def _update_empty_text(self) -> None:
+        if self.model.rows:
+            self.view.empty_text = self.tr("No row matches 「%1」. Clear the filter (Esc) to see "
+                                           "all %2 rows.").replace("%1", self.filter_edit.text()) \
+                .replace("%2", str(len(self.model.rows)))
+        else:
+            self.view.empty_text = self.model.empty_text()
+        self.view.viewport().update()
 
     def update_totals(self) -> None:
         totals = self.model.totals()
@@ -177,7 +226,20 @@ class TableEditor(QWidget):
             model.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
             self.view.scrollTo(first)
 
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.filter_edit and event.type() == QEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Escape and self.filter_edit.text():
+                self.filter_edit.clear()
+                return True
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.view.setFocus()  # from the filter straight into the rows it left
+                if not self.view.currentIndex().isValid() and self.proxy.rowCount():
+                    self.view.setCurrentIndex(self.proxy.index(0, 0))
+                return True
+        return super().eventFilter(obj, event)
+
     def _after_reload(self) -> None:
+        self._update_empty_text()
         if self._reselect:
             ids, self._reselect = self._reselect, []
             self.select_ids(ids)
