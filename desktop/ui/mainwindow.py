@@ -256,14 +256,24 @@ class MainWindow(QMainWindow):
             self.tree.expand(self.nav_model.index(row, 0))
         key = self.settings.last_selection(str(doc.path)) if doc.path else None
         if not key or key not in self.nav_model.by_key:
-            key = next((n.key for n in self.nav_model.by_key.values() if n.key.startswith("vision:")),
-                       None) or (self.nav_model.root.children[0].key
-                                 if self.nav_model.root.children else None)
+            key = self._first_key()
         if key:
             self.select_key(key)
         self._update_title()
         self._update_actions()
         self.analysis_timer.start(0)
+
+    def _first_key(self) -> str | None:
+        """On first opening a file: vision 1 of the latest fiscal year (else that year)."""
+        editions = self.nav_model.root.children if self.nav_model else []
+        for edition in reversed(editions):
+            stack = list(edition.children)
+            while stack:  # tree order
+                node = stack.pop(0)
+                if node.key.startswith("vision:"):
+                    return node.key
+                stack[:0] = node.children
+        return editions[-1].key if editions else None
 
     def close_document(self) -> None:
         if self.doc is None:

@@ -35,6 +35,7 @@ RAW_ROLE = Qt.ItemDataRole.UserRole + 2
 ID_ROLE = Qt.ItemDataRole.UserRole + 3
 KIND_ROLE = Qt.ItemDataRole.UserRole + 4
 _MIN = -(10**18)
+_PLAIN = ("text", "readonly")
 
 
 def tr(text: str) -> str:
@@ -383,17 +384,35 @@ class RecordTableModel(QAbstractTableModel):
         return -1
 
     def search_text(self, row: int) -> str:
+        """The row's filter key (NFKC, case-folded), built once and cached until it changes."""
         text = self._search[row]
         if text is None:
             parts = []
+            record = self.rows[row]
             for column in self.columns:
-                value = self.value(row, column)
-                parts.append(self.display(value, column))
-                if column.kind == "amount" and value is not None:
+                value = record.get(column.field) if column.kind in _PLAIN else \
+                    self.value(row, column)
+                if value is None:
+                    continue
+                if column.kind in _PLAIN and isinstance(value, str):
+                    parts.append(value)
+                elif column.kind == "amount":
+                    parts.append(format_amount(value))
                     parts.append(str(value))
+                else:
+                    parts.append(self.display(value, column))
             text = normalise("\t".join(parts))
             self._search[row] = text
         return text
+
+    def warm_search(self, start: int, count: int = 2000) -> int:
+        """Build the filter keys of rows ``start``… ahead of the first keystroke; returns the
+        next row to warm (``len(rows)`` when done)."""
+        end = min(start + count, len(self.rows))
+        for row in range(start, end):
+            if self._search[row] is None:
+                self.search_text(row)
+        return end
 
     def totals(self, rows: list[int] | None = None) -> dict[str, int | None]:
         """Sum of each amount column (a typed-but-uncommitted value counts as typed)."""
@@ -738,28 +757,58 @@ class WardGroupsModel(RecordTableModel):
 
 
 class FilterProxy(QSortFilterProxyModel):
-    """Filters on every column at once (NFKC, case-insensitive, all words must match)."""
+    """Filters on every column at once (NFKC, case-insensitive, all words must match).
+
+    Typing narrows the filter: when the new words contain the previous ones, a row refused
+    before is refused again without looking at its text, so each keystroke only re-checks the
+    rows still shown.
+    """
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._terms: list[str] = []
+        self._refused: set[int] | None = None  # rows refused by the previous, wider filter
+        self._refusing: set[int] = set()
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(False)
 
+    def setSourceModel(self, model) -> None:
+        super().setSourceModel(model)
+        # before the proxy itself re-filters the changed rows
+        for signal in (model.modelAboutToBeReset, model.rowsAboutToBeInserted,
+                       model.rowsAboutToBeRemoved, model.layoutAboutToBeChanged,
+                       model.dataChanged):
+            signal.connect(self._forget)
+
+    def _forget(self, *_args) -> None:
+        self._refused = None
+
     def set_terms(self, text: str) -> None:
+        terms = normalise(text).split()
+        narrower = bool(self._terms) and self._refused is not None and all(
+            any(old in new for new in terms) for old in self._terms)
+        self._refused = self._refused if narrower else None
+        self._refusing = set()
         if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.10
             self.beginFilterChange()
-            self._terms = normalise(text).split()
+            self._terms = terms
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:
-            self._terms = normalise(text).split()
+            self._terms = terms
             self.invalidateRowsFilter()
+        self._refused = self._refusing if terms else None
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         if not self._terms:
             return True
+        if self._refused is not None and source_row in self._refused:
+            self._refusing.add(source_row)
+            return False
         text = self.sourceModel().search_text(source_row)
-        return all(term in text for term in self._terms)
+        if all(term in text for term in self._terms):
+            return True
+        self._refusing.add(source_row)
+        return False
 
 
 def persistent(model, row: int, column: int = 0) -> QPersistentModelIndex:

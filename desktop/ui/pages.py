@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QLabel,
     QSplitter,
@@ -108,8 +109,11 @@ class VisionPage(Page):
         self.initiatives = self.add_table(TableEditor(
             InitiativesModel(doc, edition_id, vision_id=vision_id), self))
         self.initiatives.activated.connect(lambda i: self.open_key.emit(f"initiative:{i}"))
-        self.tabs.addTab(self.measures, QCoreApplication.translate("Pages", "Measures"))
-        self.tabs.addTab(self.initiatives, QCoreApplication.translate("Pages", "Initiatives"))
+        self.tabs.addTab(self.measures, "")
+        self.tabs.addTab(self.initiatives, "")
+        for editor in (self.measures, self.initiatives):
+            editor.model.modelReset.connect(self._count_tabs)
+        self._count_tabs()
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(form)
         splitter.addWidget(self.tabs)
@@ -118,6 +122,12 @@ class VisionPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
+
+    def _count_tabs(self) -> None:
+        """Tab titles say how many rows each holds: 施策 (0) tells an empty vision at a glance."""
+        self.tabs.setTabText(0, t("Measures (%1)").replace("%1", str(len(self.measures.model.rows))))
+        self.tabs.setTabText(1, t("Initiatives (%1)").replace(
+            "%1", str(len(self.initiatives.model.rows))))
 
     def show_sub(self, sub: str) -> None:
         if sub == "measures":
@@ -136,7 +146,7 @@ class WardSummary(QWidget):
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(4, 2, 4, 2)
         self.grid.setHorizontalSpacing(18)
-        self.grid.setVerticalSpacing(1)
+        self.grid.setVerticalSpacing(3)
         model.modelReset.connect(self.refresh)
         model.dataChanged.connect(lambda *_: self.refresh())
         doc.changed.connect(lambda c: self.refresh() if "ward_plan" in c else None)
@@ -150,7 +160,9 @@ class WardSummary(QWidget):
         plan = self.doc.store.row("ward_plan", self.model.ward_plan_id)
         if plan is None:
             return
-        heads = [QCoreApplication.translate("Pages", "Initial budget"), QCoreApplication.translate("Pages", "Revised"), QCoreApplication.translate("Pages", "Settled")]
+        heads = [t("Initial budget"), t("Revised"), t("Settled")]
+        corner = QLabel(f"<b>{t('Budget summary (¥1,000)')}</b>", self)
+        self.grid.addWidget(corner, 0, 0)
         for c, head in enumerate(heads):
             label = QLabel(f"<b>{head}</b>", self)
             label.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -162,25 +174,43 @@ class WardSummary(QWidget):
             if not rows:
                 continue
             sums = self.model.totals(rows)
-            self._line(r, QCoreApplication.translate("Pages", "Subtotal: %1").replace("%1", group.title), [sums[f] for f in fields])
+            self._line(r, t("Subtotal: %1").replace("%1", group.title), [sums[f] for f in fields])
             r += 1
+        r = self._rule(r)
         totals = self.model.totals()
-        self._line(r, QCoreApplication.translate("Pages", "Total"), [totals[f] for f in fields], bold=True)
+        self._line(r, t("Total"), [totals[f] for f in fields], bold=True)
         r += 1
         allocation = plan.get("allocation")
-        self._line(r, QCoreApplication.translate("Pages", "Allocation"), [allocation] * 3)
+        self._line(r, t("Allocation"), [allocation] * 3)
         r += 1
         remain = [None if allocation is None or totals[f] is None else allocation - totals[f]
                   for f in fields]
-        self._line(r, QCoreApplication.translate("Pages", "Remaining"), remain, warn=True)
+        line = self._line(r, t("Remaining (allocation − total)"), remain, warn=True)
+        line.setToolTip(t("What is left of the allocation at each budget stage; △ and red mean "
+                          "the projects exceed the allocation."))
         r += 1
+        rates = [None, None, None]
         if totals["revised"] and totals["settled"] is not None:
-            rate = QLabel(QCoreApplication.translate("Pages", "Execution rate (settled ÷ revised): %1%")
-                          .replace("%1", f"{100 * totals['settled'] / totals['revised']:.1f}"), self)
-            self.grid.addWidget(rate, r, 0, 1, 4)
+            rates[2] = f"{100 * totals['settled'] / totals['revised']:.1f}%"
+        label = QLabel(t("Execution rate (settled ÷ revised)"), self)
+        label.setToolTip(t("How much of the revised budget was actually spent."))
+        self.grid.addWidget(label, r, 0)
+        cell = QLabel(rates[2] or "—", self)
+        cell.setObjectName("executionRate")
+        cell.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.grid.addWidget(cell, r, 3)
         self.grid.setColumnStretch(0, 1)
+        for c in (1, 2, 3):
+            self.grid.setColumnMinimumWidth(c, 110)
 
-    def _line(self, r: int, label: str, values, bold=False, warn=False) -> None:
+    def _rule(self, r: int) -> int:
+        rule = QFrame(self)
+        rule.setFrameShape(QFrame.Shape.HLine)
+        rule.setFrameShadow(QFrame.Shadow.Sunken)
+        self.grid.addWidget(rule, r, 0, 1, 4)
+        return r + 1
+
+    def _line(self, r: int, label: str, values, bold=False, warn=False) -> QLabel:
         name = QLabel(f"<b>{label}</b>" if bold else label, self)
         self.grid.addWidget(name, r, 0)
         for c, value in enumerate(values):
@@ -189,7 +219,10 @@ class WardSummary(QWidget):
             cell.setAlignment(Qt.AlignmentFlag.AlignRight)
             if warn and value is not None and value < 0:
                 cell.setStyleSheet("color: #B00020; font-weight: bold;")
+                cell.setToolTip(t("Over the allocation by %1").replace(
+                    "%1", format_amount(-value, unit=True)))
             self.grid.addWidget(cell, r, c + 1)
+        return name
 
 
 class WardPage(Page):

@@ -77,8 +77,11 @@ class TableEditor(QWidget):
         self.view = TableView(self)
         self.view.setObjectName("tableView")
         self.view.setModel(self.proxy)
+        # printed order first: with the indicator on no column, enabling sorting sorts nothing
+        # (sorting 10,000 rows by column 0 here cost more than a second)
+        self.view.horizontalHeader().setSortIndicatorClearable(True)
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
-        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.view.setAlternatingRowColors(True)
@@ -148,7 +151,12 @@ class TableEditor(QWidget):
         layout.addWidget(self.totals_label)
         if footer is not None:
             layout.addWidget(footer)
-        self._filter_timer = QTimer(self)
+        self._filter_timer = QTimer(self)  # warms the filter keys of long tables when idle
+        self._filter_timer.setInterval(0)
+        self._filter_timer.timeout.connect(self._warm)
+        self._warmed = 0
+        model.modelReset.connect(self._start_warming)
+        self._start_warming()
         self.filter_edit.installEventFilter(self)
         self.update_totals()
         self._update_empty_text()
@@ -159,6 +167,16 @@ class TableEditor(QWidget):
         self.proxy.set_terms(text)
         self.update_totals()
         self._update_empty_text()
+
+    def _start_warming(self) -> None:
+        self._warmed = 0
+        if len(self.model.rows) > 1000:
+            self._filter_timer.start()
+
+    def _warm(self) -> None:
+        self._warmed = self.model.warm_search(self._warmed)
+        if self._warmed >= len(self.model.rows):
+            self._filter_timer.stop()
 
     def _update_empty_text(self) -> None:
         if self.model.rows:
