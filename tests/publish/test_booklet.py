@@ -281,3 +281,88 @@ def test_minimal_document_builds(tmp_path):
                           [], [Vision(1, "まち", initiatives=[item])], [], [item])
     report = build_booklet(doc, Path(tmp_path) / "min.pdf")
     assert report.pages >= 3
+
+
+def _png(width: int = 60, height: int = 40) -> str:
+    import base64
+    import io
+
+    from PIL import Image
+
+    image = Image.new("RGB", (width, height), (200, 80, 40))
+    for x in range(width):
+        image.putpixel((x, height // 2), (255, 255, 255))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def _image_count(reader) -> int:
+    count = 0
+    for page in reader.pages:
+        xobjects = page["/Resources"].get("/XObject", {})
+        count += sum(1 for ref in xobjects.values() if ref.get_object()["/Subtype"] == "/Image")
+    return count
+
+
+def test_pictures_with_images_are_drawn_with_caption_and_credit(sample_doc, tmp_path):
+    from db.records import Picture
+
+    doc = copy.deepcopy(sample_doc)
+    doc.edition.status = "final"
+    item = doc.visions[0].initiatives[0]
+    item.pictures = [Picture("試験用の写真キャプション", "撮影:試験課", _png())]
+    path = tmp_path / "pictures.pdf"
+    report = build_booklet(doc, path)
+    reader = PdfReader(path)
+    assert _image_count(reader) == 1
+    page = next(squash(t) for t in (p.extract_text() for p in reader.pages)
+                if squash(item.title) in squash(t))
+    assert "試験用の写真キャプション" in page and "撮影:試験課" in page
+    assert "画像未設定" not in squash("".join(p.extract_text() for p in reader.pages))
+    # the sample's pictures have no image: left out of a final edition, but listed
+    joined = "\n".join(report.preflight)
+    assert "no image, left out" in joined
+    assert "試験用の写真" not in joined
+
+
+def test_draft_pictures_without_image_print_a_labelled_frame(sample_doc, built):
+    _, report, reader, texts = built
+    assert sample_doc.edition.status == "draft"
+    # every card prints its pictures (a priority action's card repeats its initiative's)
+    cards = [i for v in sample_doc.visions for i in v.initiatives]
+    cards += [a.initiative for p in sample_doc.priorities for a in p.actions]
+    captioned = [p for i in cards for p in i.pictures if not p.image]
+    assert captioned
+    joined = squash("".join(texts))
+    assert joined.count("画像未設定") == len(captioned)
+    assert squash(captioned[0].caption) in joined
+    assert _image_count(reader) == 0
+    listed = " ".join(m for m in report.preflight if "labelled frame (draft)" in m)
+    assert all(p.caption[:10] in listed for p in captioned)
+
+
+def test_broken_image_data_is_reported_not_fatal(sample_doc, tmp_path):
+    from db.records import Picture
+
+    doc = copy.deepcopy(sample_doc)
+    doc.edition.status = "final"
+    doc.visions[0].initiatives[0].pictures = [Picture("壊れた画像", "", "bm90IGFuIGltYWdl")]
+    report = build_booklet(doc, tmp_path / "broken.pdf")
+    assert any("壊れた画像" in m and "cannot be read" in m for m in report.preflight)
+
+
+def test_small_table_cells_break_between_phrases(sample_doc, tmp_path):
+    from db.records import SmallTable
+
+    doc = copy.deepcopy(sample_doc)
+    item = doc.visions[0].initiatives[0]
+    item.tables = [SmallTable("追加の表", "", ["区分", "内容", "備考"],
+                              [["追加", "窓口の追加と相談体制の強化を図ります" * 3, "追加予定"],
+                               ["拡充", "短い", "追加"]])]
+    path = tmp_path / "table.pdf"
+    build_booklet(doc, path)
+    text = "".join(p.extract_text() for p in PdfReader(path).pages)
+    lines = [line.strip() for line in text.splitlines()]
+    assert not any(line.endswith("追") for line in lines)
+    assert not any(line.startswith("加") for line in lines)

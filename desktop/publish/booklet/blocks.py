@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import io
-from dataclasses import dataclass
 
 from reportlab.lib.colors import Color
 from reportlab.lib.utils import ImageReader
@@ -13,7 +12,18 @@ from reportlab.pdfgen.canvas import Canvas
 from db.money import format_amount, format_previous
 from db.records import STATUS_LABELS, Initiative, SmallTable
 
-from ..typeset import GOTHIC, GOTHIC_BOLD, Preflight, TextBlock, TextStyle, short, text_width
+from ..typeset import (
+    GOTHIC,
+    GOTHIC_BOLD,
+    Preflight,
+    TextBlock,
+    TextStyle,
+    atoms,
+    metrics,
+    phrases,
+    short,
+    text_width,
+)
 from .layout import Anchor, Block
 from .style import (
     AMOUNT,
@@ -30,6 +40,8 @@ from .style import (
     NOTE,
     PAGE_H,
     PAGE_W,
+    PICTURE_CREDIT,
+    PICTURE_LABEL,
     PREVIOUS,
     RULE,
     SMALL,
@@ -199,8 +211,10 @@ class PartTitle(Block):
 
     keep_with_next = True
 
-    def __init__(self, title: str, colour: Color, *, kicker: str = "", height: float = 64):
+    def __init__(self, title: str, colour: Color, *, kicker: str = "", height: float = 64,
+                 space_before: float = 0.0):
         self.colour = colour
+        self.space_before = space_before
         self.kicker = kicker
         self.block = TextBlock(title, BAND_TITLE)
         self.kicker_block = TextBlock(kicker, TextStyle(GOTHIC_BOLD, 11, 15, tint(WHITE, 1),
@@ -215,13 +229,22 @@ class PartTitle(Block):
         return self.height + 10
 
     def draw(self, canvas, x, top, page):
-        # bleeds off the top and both sides of the page
         canvas.setFillColor(self.colour)
         y0 = top - self.height
-        canvas.rect(-BLEED, y0, PAGE_W + 2 * BLEED, PAGE_H + BLEED - y0, stroke=0, fill=1)
-        canvas.setFillColor(shade(self.colour, 0.8))
-        canvas.rect(-BLEED, y0, PAGE_W + 2 * BLEED, 4, stroke=0, fill=1)
-        y = top - 10
+        if top >= PAGE_H - MARGIN_TOP - 0.5:
+            # at the page top: bleeds off the top and both sides of the page
+            canvas.rect(-BLEED, y0, PAGE_W + 2 * BLEED, PAGE_H + BLEED - y0, stroke=0, fill=1)
+            canvas.setFillColor(shade(self.colour, 0.8))
+            canvas.rect(-BLEED, y0, PAGE_W + 2 * BLEED, 4, stroke=0, fill=1)
+            y = top - 10
+        else:
+            # further down the page (a part that follows on): a band across the text frame
+            canvas.roundRect(x, y0, self.width, self.height, 4, stroke=0, fill=1)
+            canvas.setFillColor(shade(self.colour, 0.8))
+            canvas.rect(x, y0, self.width, 4, stroke=0, fill=1)
+            x += 12
+            y = top - (self.height - self.block.height - (self.kicker_block.height
+                                                         if self.kicker_block else 0.0)) / 2
         if self.kicker_block:
             self.kicker_block.draw(canvas, x, y, WHITE)
             y -= self.kicker_block.height
@@ -342,24 +365,72 @@ class SideBySide(Block):
         self.right.notes(page, preflight)
 
 
+def _cell_widths(block: TextBlock) -> tuple[float, float]:
+    """(natural, least) width of a cell: its longest line unwrapped, its widest 文節/atom."""
+    style = block.style
+    m = metrics(style.font)
+    size = style.size
+    natural = least = 0.0
+    for paragraph in block.text.split("\n"):
+        if not paragraph:
+            continue
+        natural = max(natural, m.width(paragraph, size))
+        pieces = phrases(paragraph) if style.phrase else atoms(paragraph)
+        least = max(least, max(m.width(piece.strip(" "), size) for piece in pieces))
+    return natural, least
+
+
 class Table(Block):
     """A table with a coloured header row; splits between rows and repeats the header."""
 
-    def __init__(self, header: list[str], rows: list[list[str]], fractions: list[float],
+    def __init__(self, header: list[str], rows: list[list[str]], fractions: list[float] | None,
                  colour: Color, *, space_before: float = 8.0, head_style: TextStyle = TABLE_HEAD,
                  cell_styles: list[TextStyle] | None = None, where: str = "table",
                  continued: bool = False):
         self.colour = colour
-        self.fractions = fractions
+        self.auto = fractions is None
+        self.fractions = fractions or []
         self.header = [TextBlock(t, head_style) for t in header] if any(header) else []
-        styles = cell_styles or [TABLE_CELL] * len(fractions)
+        styles = cell_styles or [TABLE_CELL] * len(fractions or header)
         self.rows = [[TextBlock(t, styles[k]) for k, t in enumerate(row)] for row in rows]
         self.space_before = space_before
         self.where = where
         self.continued = continued
         self.pad = 4.0
 
+    def _fractions(self, width: float) -> list[float]:
+        """Column shares from the text: every column gets at least its widest phrase (so a
+        cell wraps between 文節, never inside a word), the rest goes where text is longest."""
+        pad2 = 2 * self.pad
+        columns = len(self.rows[0]) if self.rows else len(self.header)
+        natural = [0.0] * columns
+        least = [0.0] * columns
+        for row in ([self.header] if self.header else []) + self.rows:
+            for k, block in enumerate(row[:columns]):
+                nat, low = _cell_widths(block)
+                natural[k] = max(natural[k], nat + pad2)
+                least[k] = max(least[k], low + pad2)
+        cap = width * 0.45
+        least = [min(v, cap) for v in least]
+        natural = [max(n, v) for n, v in zip(natural, least, strict=True)]
+        total = sum(natural)
+        if total <= width:
+            shares = [n + (width - total) * n / total for n in natural] if total else \
+                [width / columns] * columns
+        else:
+            base = sum(least)
+            if base >= width:
+                shares = [v * width / base for v in least]
+            else:
+                spare = [n - v for n, v in zip(natural, least, strict=True)]
+                room = width - base
+                weight = sum(spare) or 1.0
+                shares = [v + room * sp / weight for v, sp in zip(least, spare, strict=True)]
+        return [w / width for w in shares]
+
     def _heights(self, width):
+        if self.auto:
+            self.fractions = self._fractions(width)
         widths = [width * f for f in self.fractions]
         self.widths = widths
         pad = self.pad
@@ -396,6 +467,7 @@ class Table(Block):
         part = Table.__new__(Table)
         part.__dict__.update(self.__dict__)
         part.rows = rows
+        part.auto = False  # the columns stay as on the first page
         part.continued = continued
         part.space_before = 0.0 if continued else self.space_before
         return part
@@ -435,38 +507,106 @@ class Table(Block):
             preflight.add(page, self.where, "continued from the previous page (header repeated)")
 
 
+SMALL_CELL = TextStyle(GOTHIC, 7.5, 11, INK, "left", phrase=True)
+SMALL_HEAD = TextStyle(GOTHIC_BOLD, 7.5, 11, WHITE, "left", phrase=True)
+
+
 def _small_table(table: SmallTable, colour: Color) -> Table:
+    """A card's small table: columns sized from the measured text, cells break at 文節."""
     columns = len(table.columns) or max((len(r) for r in table.rows), default=1)
     rows = [list(r) + [""] * (columns - len(r)) for r in table.rows]
-    weights = []
-    for k in range(columns):
-        longest = max((max((len(x) for x in (row[k] or "").split("\n")), default=0)
-                       for row in rows), default=0)
-        weights.append(min(max(longest, 4), 28))
-    total = sum(weights) or 1
-    style = TextStyle(GOTHIC, 7.5, 11, INK, "left")
-    head = TextStyle(GOTHIC_BOLD, 7.5, 11, WHITE, "left")
     header = list(table.columns) + [""] * (columns - len(table.columns))
-    t = Table(header, rows, [w / total for w in weights], colour, head_style=head,
-              cell_styles=[style] * columns, space_before=0)
+    t = Table(header, rows, None, colour, head_style=SMALL_HEAD,
+              cell_styles=[SMALL_CELL] * columns, space_before=0)
     t.pad = 3.0
     return t
 
 
-@dataclass
 class _Picture:
-    caption: TextBlock
-    image: ImageReader | None
-    height: float = 0.0
+    """A card's picture: the image scaled to fit with caption and credit, or (draft editions
+    only) a discreet labelled frame where the image will go."""
+
+    MAX_RATIO = 0.75  # tallest image, as height / width
+
+    def __init__(self, caption: str, credit: str, image: ImageReader | None):
+        self.image = image
+        self.label = caption or credit or "イメージ"
+        self.ratio = 0.62
+        if image is not None:
+            iw, ih = image.getSize()
+            self.ratio = min(ih / iw, self.MAX_RATIO) if iw and ih else 0.62
+            self.caption = TextBlock(caption, NOTE) if caption else None
+            self.credit = TextBlock(credit, PICTURE_CREDIT) if credit else None
+            self.frame_label = None
+        else:
+            self.caption = TextBlock(caption or "イメージ", NOTE)
+            self.credit = None
+            self.frame_label = TextBlock("画像未設定", PICTURE_LABEL)
+        self.height = 0.0  # image or frame height
+        self.total = 0.0  # with caption and credit
+
+    def wrap(self, width: float) -> float:
+        self.width = width
+        if self.image is not None:
+            self.height = width * self.ratio
+            extra = 0.0
+            if self.caption:
+                extra += self.caption.wrap(width)
+            if self.credit:
+                extra += self.credit.wrap(width)
+            self.total = self.height + (2.0 + extra if extra else 0.0)
+        else:
+            inner = width - 12
+            self.height = 10 + self.frame_label.wrap(inner) + self.caption.wrap(inner)
+            self.total = self.height
+        return self.total
+
+    def draw(self, canvas: Canvas, x: float, top: float, c: Color) -> None:
+        w, h = self.width, self.height
+        if self.image is None:
+            canvas.saveState()
+            canvas.setFillColor(WHITE)
+            canvas.setStrokeColor(tint(GREY, 0.6))
+            canvas.setLineWidth(0.6)
+            canvas.setDash(2, 2)
+            canvas.roundRect(x, top - h, w, h, 3, stroke=1, fill=1)
+            canvas.restoreState()
+            self.frame_label.draw(canvas, x + 6, top - 5)
+            self.caption.draw(canvas, x + 6, top - 5 - self.frame_label.height)
+            return
+        iw, ih = self.image.getSize()
+        scale = min(w / iw, h / ih)
+        dw, dh = iw * scale, ih * scale
+        canvas.drawImage(self.image, x + (w - dw) / 2, top - h + (h - dh) / 2, dw, dh,
+                         mask="auto")
+        y = top - h - 2
+        if self.caption:
+            self.caption.draw(canvas, x, y)
+            y -= self.caption.height
+        if self.credit:
+            self.credit.draw(canvas, x, y)
+
+
+def _read_image(data: str) -> ImageReader | None:
+    try:
+        reader = ImageReader(io.BytesIO(base64.b64decode(data, validate=False)))
+        reader.getSize()
+        return reader
+    except Exception:  # noqa: BLE001 (a broken picture must not stop the booklet)
+        return None
 
 
 class Card(Block):
-    """One initiative: title, description, prominent amount at right; never split."""
+    """One initiative: title, description, prominent amount at right; never split.
+
+    Pictures with image data are drawn; a picture without one is a labelled frame in a draft
+    edition and left out of a final one (either way it is listed in the preflight).
+    """
 
     space_before = 7.0
 
     def __init__(self, item: Initiative, colour: Color, *, mode: str = "vision",
-                 description: str | None = None, where: str = ""):
+                 description: str | None = None, where: str = "", draft: bool = True):
         self.item = item
         self.colour = colour
         self.mode = mode
@@ -493,17 +633,27 @@ class Card(Block):
         self.tables = [(TextBlock(t.title + (f"({t.unit})" if t.unit else ""), NOTE)
                         if t.title or t.unit else None, _small_table(t, colour))
                        for t in item.tables]
-        self.pictures = []
+        self.pictures: list[_Picture] = []
+        self.picture_notes: list[str] = []
         for p in item.pictures:
-            image = None
-            if p.image:
-                try:
-                    image = ImageReader(io.BytesIO(base64.b64decode(p.image)))
-                except Exception:  # noqa: BLE001 (a broken picture must not stop the booklet)
-                    image = None
-            caption = p.caption + (f" {p.credit}" if p.credit else "")
-            self.pictures.append(_Picture(TextBlock(caption or "イメージ", NOTE), image))
+            image = _read_image(p.image) if p.image else None
+            name = short(p.caption or p.credit or "(no caption)")
+            if image is None:
+                problem = "image data cannot be read" if p.image else "no image"
+                if draft:
+                    self.picture_notes.append(f"picture {name}: {problem}, "
+                                              "printed as a labelled frame (draft)")
+                else:
+                    self.picture_notes.append(f"picture {name}: {problem}, left out")
+                    continue
+            self.pictures.append(_Picture(p.caption, p.credit, image))
         self.adjusted: list[str] = []
+
+    @property
+    def simple(self) -> bool:
+        """No tables, pictures, highlights or notes: may share a row with another card."""
+        return not (self.tables or self.pictures or self.highlights or self.indicators
+                    or self.notes_blocks or self.status)
 
     # geometry: | rule | pad | left column | gap | right column | pad |
     RULE_W = 4.0
@@ -530,6 +680,7 @@ class Card(Block):
             right = max(right, 130.0)
         self.right_w = right
         left = width - self.RULE_W - 2 * pad - self.GAP - right
+        inner = width - self.RULE_W - 2 * pad
         self.left_w = left
         h = self.title.wrap(left)
         if len(self.title.lines) > 3:
@@ -542,11 +693,6 @@ class Card(Block):
                 self.adjusted.append("a word in the description was split")
         if self.highlights:
             h += 6 + sum(b.wrap(left - 30) for b in self.highlights) + 10
-        for label, table in self.tables:
-            h += 6 + (label.wrap(left) if label else 0.0) + table.wrap(left)
-        for block in self.indicators + self.notes_blocks:
-            h += 2 + block.wrap(left)
-        self.left_h = h
         r = 0.0
         if self.status:
             r += 16
@@ -555,26 +701,30 @@ class Card(Block):
             r += self.amount.height
         if self.sub:
             r += self.sub.wrap(right)
+        if not self.row_pictures:
+            for pic in self.pictures:
+                r += 8 + pic.wrap(right)
+        # tables and notes run under the right column at full width once it has ended
+        self.wide = bool(self.tables) and r <= h + 1e-6
+        lower_w = inner if self.wide else left
+        lower = 0.0
+        for label, table in self.tables:
+            lower += 6 + (label.wrap(lower_w) if label else 0.0) + table.wrap(lower_w)
+        for block in self.indicators + self.notes_blocks:
+            lower += 2 + block.wrap(lower_w)
+        self.upper_h = h
+        self.left_h = h + lower
         self.row_h = 0.0
         if self.row_pictures:
-            inner = width - self.RULE_W - 2 * pad
             n = len(self.pictures)
             per_row = min(n, 4)
             self.pic_w = min((inner - 10 * (per_row - 1)) / per_row, 150.0)
-            rows = [self.pictures[k:k + per_row] for k in range(0, n, per_row)]
-            for row in rows:
-                for pic in row:
-                    pic.caption.wrap(self.pic_w)
-                    pic.height = self.pic_w * 0.55
-                self.row_h += 8 + max(p.height + p.caption.height for p in row)
+            for k in range(0, n, per_row):
+                self.row_h += 8 + max(p.wrap(self.pic_w) for p in self.pictures[k:k + per_row])
             self.per_row = per_row
-        else:
-            for pic in self.pictures:
-                pic.caption.wrap(right)
-                pic.height = right * 0.62
-                r += 8 + pic.height + pic.caption.height
         self.right_h = r
-        self.height = max(h, r) + self.row_h + 2 * pad
+        body = max(h, r) + lower if self.wide else max(h + lower, r)
+        self.height = body + self.row_h + 2 * pad
         return self.height
 
     def draw(self, canvas, x, top, page):
@@ -608,6 +758,8 @@ class Card(Block):
                 b.draw(canvas, lx + 22, yy)
                 yy -= b.height
             y -= bh
+        if self.wide:
+            y = min(y, top - pad - self.right_h)
         for label, table in self.tables:
             y -= 6
             if label:
@@ -642,16 +794,16 @@ class Card(Block):
         if not self.row_pictures:
             for pic in self.pictures:
                 y -= 8
-                _picture(canvas, pic, rx, y, self.right_w, c)
-                y -= pic.height + pic.caption.height
+                pic.draw(canvas, rx, y, c)
+                y -= pic.total
         else:
             y = top - h + pad + self.row_h
             for k in range(0, len(self.pictures), self.per_row):
                 row = self.pictures[k:k + self.per_row]
                 y -= 8
                 for j, pic in enumerate(row):
-                    _picture(canvas, pic, lx + j * (self.pic_w + 10), y, self.pic_w, c)
-                y -= max(p.height + p.caption.height for p in row)
+                    pic.draw(canvas, lx + j * (self.pic_w + 10), y, c)
+                y -= max(p.total for p in row)
 
     def explode(self):
         blocks: list[Block] = [Para(self.item.title, CARD_TITLE, space_before=8)]
@@ -672,40 +824,10 @@ class Card(Block):
 
     def notes(self, page, preflight):
         where = self.where or f"card {short(self.item.title)}"
-        for message in self.adjusted:
+        for message in self.adjusted + self.picture_notes:
             preflight.add(page, where, message)
         blocks = [self.title, self.amount] + ([self.text] if self.text else []) + self.highlights
         _missing(preflight, page, where, *[b for b in blocks if b])
-
-
-def _picture(canvas: Canvas, pic: _Picture, x: float, top: float, width: float, c: Color) -> None:
-    if pic.image is not None:
-        iw, ih = pic.image.getSize()
-        scale = min(width / iw, pic.height / ih)
-        canvas.drawImage(pic.image, x + (width - iw * scale) / 2,
-                         top - pic.height + (pic.height - ih * scale) / 2, iw * scale, ih * scale)
-    else:
-        _placeholder(canvas, x, top - pic.height, width, pic.height, c)
-    pic.caption.draw(canvas, x, top - pic.height)
-
-
-def _placeholder(canvas: Canvas, x: float, y: float, w: float, h: float, c: Color) -> None:
-    """An image slot: a tinted frame with a small landscape icon."""
-    canvas.setFillColor(tint(c, 0.12))
-    canvas.setStrokeColor(tint(c, 0.4))
-    canvas.setLineWidth(0.6)
-    canvas.roundRect(x, y, w, h, 4, stroke=1, fill=1)
-    cx, cy = x + w / 2, y + h / 2
-    canvas.setFillColor(tint(c, 0.45))
-    path = canvas.beginPath()
-    path.moveTo(cx - 22, cy - 12)
-    path.lineTo(cx - 6, cy + 8)
-    path.lineTo(cx + 4, cy - 2)
-    path.lineTo(cx + 10, cy + 4)
-    path.lineTo(cx + 22, cy - 12)
-    path.close()
-    canvas.drawPath(path, stroke=0, fill=1)
-    canvas.circle(cx + 12, cy + 11, 4, stroke=0, fill=1)
 
 
 class Contents(Block):

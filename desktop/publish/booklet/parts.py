@@ -42,6 +42,7 @@ def vision_key(v: Vision) -> str:
 def build_blocks(doc: EditionDocument, preflight: Preflight) -> tuple[list[Block], Contents | None]:
     e = doc.edition
     year = era_label(e.fiscal_year)
+    draft = e.status == "draft"
     blocks: list[Block] = [FullPage("cover", lambda c, p: paint_cover(c, p, doc))]
 
     # -- about the action plan + PDCA ---------------------------------------------------------
@@ -88,11 +89,14 @@ def build_blocks(doc: EditionDocument, preflight: Preflight) -> tuple[list[Block
             part1.append(Tab(f"重点事項{p.number}\u3000{p.title}", PRIORITY, space_before=8))
         for p in doc.priorities:
             label = f"重点事項{p.number}"
-            part1 += [PageBreak(), SetPart(f"1. 重点事項 ─ {label}", PRIORITY),
+            # each priority follows on (its band keeps with its lead), as in the seed
+            part1 += [SetPart(f"1. 重点事項 ─ {label}", PRIORITY),
                       Anchor(f"priority-{p.number}", f"{label} {p.title}", 1),
-                      PartTitle(p.title, PRIORITY, kicker=label, height=56)]
+                      PartTitle(p.title, PRIORITY, kicker=label, height=56, space_before=22)]
             if p.lead:
-                part1.append(Para(p.lead, BODY, space_before=4, where=label))
+                lead = Para(p.lead, BODY, space_before=4, where=label)
+                lead.keep_with_next = bool(p.situation or p.past_actions)  # with its boxes
+                part1.append(lead)
             boxes = []
             if p.situation:
                 boxes.append(Bullets("本市を取り巻く状況", p.situation, PRIORITY,
@@ -112,7 +116,7 @@ def build_blocks(doc: EditionDocument, preflight: Preflight) -> tuple[list[Block
                         part1.append(Tab(action.heading, PRIORITY, bracket=True, space_before=9))
                         heading = action.heading
                     part1.append(Card(action.initiative, PRIORITY, mode="priority",
-                                      description=action.shown_description,
+                                      description=action.shown_description, draft=draft,
                                       where=f"{label} card {short(action.initiative.title)}"))
     # -- 2. 各ビジョンにおける主な取組 ------------------------------------------------------------
     part2: list[Block] = []
@@ -137,7 +141,7 @@ def build_blocks(doc: EditionDocument, preflight: Preflight) -> tuple[list[Block
                                e.cross_cutting, PLAN))
         titles = {v.number: v.title for v in doc.visions}
         for v in visions:
-            part2 += vision_blocks(v, titles, year, contents_anchors, colours)
+            part2 += vision_blocks(v, titles, year, contents_anchors, colours, draft=draft)
 
     # -- 区における自主自立のまちづくり --------------------------------------------------------
     part3: list[Block] = []
@@ -148,17 +152,25 @@ def build_blocks(doc: EditionDocument, preflight: Preflight) -> tuple[list[Block
         contents_anchors.append(anchor)
         part3 += [PageBreak(), SetPart(title, WARD), anchor, PartTitle(title, WARD)]
         part3 += [Para(p, BODY, space_before=6, where=title) for p in e.ward_intro]
+        budget = Bullets("まちづくり推進経費", e.ward_budget_lines, WARD,
+                         where="まちづくり推進経費") if e.ward_budget_lines else None
         if e.ward_policies:
-            part3.append(Bullets("取組の方向性", e.ward_policies, WARD, where=f"{title} 方向性"))
+            policies = Bullets("取組の方向性", e.ward_policies, WARD, where=f"{title} 方向性")
+            if budget is not None:
+                # the budget summary sits beside the policies, ahead of the ward panels, so it
+                # is never left alone on a page after them
+                part3.append(SideBySide(policies, budget, space_before=10))
+                budget = None
+            else:
+                part3.append(policies)
         for w in panels:
             rows = [(i.title, i.description, format_amount(i.amount, unit=True))
                     for i in w.initiatives]
             name = w.ward.name
             part3.append(Panel(name, w.headline, w.description, rows, WARD,
                                where=f"{name} panel"))
-        if e.ward_budget_lines:
-            part3.append(Bullets("まちづくり推進経費", e.ward_budget_lines, WARD,
-                                 where="まちづくり推進経費"))
+        if budget is not None:
+            part3.append(budget)
 
     if contents_anchors:
         anchor = Anchor("contents", "目次")
@@ -172,7 +184,7 @@ def build_blocks(doc: EditionDocument, preflight: Preflight) -> tuple[list[Block
 
 
 def vision_blocks(v: Vision, titles: dict[int, str], year: str, contents_anchors: list[Anchor],
-                  colours: dict[str, Color]) -> list[Block]:
+                  colours: dict[str, Color], *, draft: bool = True) -> list[Block]:
     c = colour(v.colour)
     key = vision_key(v)
     label = f"ビジョン{v.number}"
@@ -199,7 +211,7 @@ def vision_blocks(v: Vision, titles: dict[int, str], year: str, contents_anchors
             if item.category and item.category != category:
                 out.append(Tab(item.category, c))
             category = item.category
-            out.append(Card(item, c, mode="vision",
+            out.append(Card(item, c, mode="vision", draft=draft,
                             where=f"{label} card {short(item.title)}"))
     return out
 
