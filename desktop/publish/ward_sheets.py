@@ -1,14 +1,18 @@
-"""Ward sheets as a print-ready PDF: one ward per page (or more), A4 landscape.
+"""Ward sheets as a print-ready PDF: one A4-landscape page per ward, as the city prints them.
 
-Each ward: the title (令和4年度 中央区まちづくりの取組み), its vision headline, description and
-policies, then the project table No. / 事業名 / 事業内容 / 当初予算 / 補正後 / 決算額 (千円) under
-the ward's group headings, with status marks, group subtotals where the ward prints them, the
-total, and a line with the allocation, the remaining amount and the execution rate.
+Each ward: the title (令和4年度 中央区まちづくりの取組み), a compact band with its vision
+headline, description and policies (in columns), then the project table No. / 事業名 / 事業内容 /
+当初予算 / 補正後 / 決算額 (千円) under the ward's group headings, with status marks, group
+subtotals where the ward prints them, the total, and a line with the allocation, the remaining
+amount and the execution rate.
 
 Layout happens first (every row measured, pages decided), drawing second, so each page knows
-the ward's page count. A row never breaks across pages unless it is taller than a whole page;
-a continued table repeats its header. Totals are always the rows' sums; where they differ from
-the totals printed in the source, the BuildReport's preflight says so.
+the ward's page count. A ward is laid out at the largest type of ``DENSITIES`` that fits it on
+one page (down to the floor: 事業内容 7 pt, names and figures 7.5 pt); only a ward that does not
+fit even then runs across pages, at the largest type that needs no more pages than the floor.
+Either adjustment is noted in the BuildReport's preflight. A row never breaks across pages
+unless it is taller than a whole page; a continued table repeats its header. Totals are always
+the rows' sums; where they differ from the totals printed in the source, the preflight says so.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ from desktop.publish.typeset import (
     TextBlock,
     TextStyle,
     draw_text,
+    metrics,
     register_fonts,
     short,
     text_width,
@@ -45,69 +50,153 @@ from desktop.publish.typeset import (
 from desktop.publish.ward_excel import atomic_output
 
 PAGE_W, PAGE_H = landscape(A4)
-MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 36.0, 34.0, 36.0
+MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 30.0, 22.0, 18.0
 CONTENT_W = PAGE_W - 2 * MARGIN_X
 TOP = PAGE_H - MARGIN_TOP
-BOTTOM = MARGIN_BOTTOM + 14.0  # room for the footer
+BOTTOM = MARGIN_BOTTOM + 12.0  # room for the footer
 
 ACCENT = HexColor("#1F4E79")
 HEADER_FILL = HexColor("#DDE6F0")
 GROUP_FILL = HexColor("#EEF2F7")
 SUBTOTAL_FILL = HexColor("#F5F5F5")
 TOTAL_FILL = HexColor("#DDE6F0")
+BAND_FILL = HexColor("#F5F8FC")
 RULE = HexColor("#7F8C99")
 GREY = HexColor("#555555")
+INK = HexColor("#222222")
+BLACK = HexColor("#000000")
 STATUS_COLOURS = {"new": HexColor("#C0392B"), "expanded": HexColor("#1F6FB2"),
                   "continued": HexColor("#666666")}
 
-# Table columns: (key, header, width); 事業内容 takes what is left.
-AMOUNT_W = 64.0
-COLUMNS = [("number", "No.", 32.0), ("name", "事業名", 168.0), ("description", "事業内容", 0.0),
-           ("initial", "当初予算", AMOUNT_W), ("revised", "補正後", AMOUNT_W),
-           ("settled", "決算額", AMOUNT_W)]
-COLUMNS[2] = ("description", "事業内容", CONTENT_W - sum(w for _, _, w in COLUMNS))
+# Table columns: No. / 事業名 / 事業内容 / three amounts. 事業名 takes one of NAME_WIDTHS (the one
+# that makes the ward's table shortest) and 事業内容 what is left.
+HEADERS = {"number": "No.", "name": "事業名", "description": "事業内容", "initial": "当初予算",
+           "revised": "補正後", "settled": "決算額"}
+NUMBER_W, AMOUNT_W = 22.0, 46.0
+NAME_WIDTHS = (170.0, 160.0, 150.0, 140.0, 130.0, 120.0)
 AMOUNTS = ("initial", "revised", "settled")
-PAD_X, PAD_Y = 4.0, 3.5
+PAD_X = 4.0
 
-TITLE = TextStyle(font=GOTHIC_BOLD, size=16, leading=22, align="left", phrase=True)
-HEADLINE = TextStyle(font=GOTHIC_BOLD, size=11.5, leading=16, align="left", phrase=True)
-BODY = TextStyle(font=GOTHIC, size=9, leading=13.5, align="justify")
-POLICY = TextStyle(font=GOTHIC, size=8.5, leading=12, align="left")
-STATUS_SIZE = 7.0
+
+@dataclass(frozen=True)
+class Columns:
+    """The table's column edges for one 事業名 width."""
+
+    name_w: float = 150.0
+
+    def widths(self) -> list[tuple[str, float]]:
+        description = CONTENT_W - NUMBER_W - self.name_w - 3 * AMOUNT_W
+        return [("number", NUMBER_W), ("name", self.name_w), ("description", description),
+                *((key, AMOUNT_W) for key in AMOUNTS)]
+
+    def x(self, key: str) -> tuple[float, float]:
+        """(left, width) of a column."""
+        left = MARGIN_X
+        for name, width in self.widths():
+            if name == key:
+                return left, width
+            left += width
+        raise KeyError(key)
+
+    def inner(self, key: str) -> float:
+        return self.x(key)[1] - 2 * PAD_X
+
+
+DEFAULT_COLUMNS = Columns()
 
 
 @dataclass(frozen=True)
 class Density:
-    """Type sizes and paddings of the table; a ward that saves a page with COMPACT uses it."""
+    """One step of type sizes and paddings; the sheet takes the largest step that fits.
 
-    cell: TextStyle
-    group: TextStyle
+    ``cell_size`` is 事業内容's; ``text_size`` the names', the figures' and the headings'."""
+
+    cell_size: float
+    text_size: float
     pad_y: float
-    total_h: float
-    subtotal_h: float
-    number_size: float
+    leading: float  # line height as a multiple of the size
+
+    @property
+    def cell(self) -> TextStyle:
+        return TextStyle(font=GOTHIC, size=self.cell_size,
+                         leading=round(self.cell_size * self.leading, 2), align="justify")
 
     @property
     def name(self) -> TextStyle:
-        return self.cell.but(font=GOTHIC_BOLD, align="left")
+        return TextStyle(font=GOTHIC_BOLD, size=self.text_size,
+                         leading=round(self.text_size * self.leading, 2), align="left")
+
+    @property
+    def group(self) -> TextStyle:
+        size = self.text_size + 0.5
+        return TextStyle(font=GOTHIC_BOLD, size=size, leading=round(size * 1.4, 2),
+                         align="left", phrase=True)
+
+    @property
+    def number_size(self) -> float:
+        return self.text_size
+
+    @property
+    def status_size(self) -> float:
+        return max(6.5, self.text_size - 1.5)
+
+    @property
+    def title_size(self) -> float:
+        return min(16.0, self.text_size * 2 - 1)
+
+    @property
+    def title_h(self) -> float:
+        return self.title_size + 10.0
+
+    @property
+    def header_h(self) -> float:
+        return self.text_size + 2 * self.pad_y + 4.0
+
+    @property
+    def total_h(self) -> float:
+        return round(self.text_size * 1.45 + 2 * self.pad_y, 2)
+
+    @property
+    def summary_h(self) -> float:
+        return self.text_size + 9.0
+
+    @property
+    def headline(self) -> TextStyle:
+        size = self.text_size + 3.0
+        return TextStyle(font=GOTHIC_BOLD, size=size, leading=round(size * 1.4, 2),
+                         align="left", phrase=True)
+
+    @property
+    def body(self) -> TextStyle:
+        size = self.text_size + 0.5
+        return TextStyle(font=GOTHIC, size=size, leading=round(size * 1.45, 2), align="justify")
+
+    @property
+    def policy(self) -> TextStyle:
+        size = self.text_size
+        return TextStyle(font=GOTHIC, size=size, leading=round(size * 1.4, 2), align="left")
+
+    def describe(self) -> str:
+        return (f"事業内容 {self.cell_size:g} pt on {round(self.cell.line_height, 1):g} pt lines, "
+                f"事業名・金額 {self.text_size:g} pt")
 
 
-NORMAL = Density(TextStyle(font=GOTHIC, size=8.5, leading=12.5, align="justify"),
-                 TextStyle(font=GOTHIC_BOLD, size=9, leading=13, align="left", phrase=True),
-                 3.5, 20.0, 18.0, 8.5)
-COMPACT = Density(TextStyle(font=GOTHIC, size=8, leading=11.2, align="justify"),
-                  TextStyle(font=GOTHIC_BOLD, size=8.5, leading=11.5, align="left", phrase=True),
-                  2.5, 17.0, 16.0, 8.0)
+# From the booklet's comfortable size down to the floor that still reads well in print.
+DENSITIES = (
+    Density(8.5, 8.5, 3.5, 1.47),
+    Density(8.0, 8.0, 3.0, 1.42),
+    Density(7.5, 8.0, 2.5, 1.38),
+    Density(7.5, 7.5, 2.2, 1.35),
+    Density(7.0, 7.5, 2.0, 1.33),
+    Density(7.0, 7.5, 1.6, 1.28),
+)
+NORMAL, FLOOR = DENSITIES[0], DENSITIES[-1]
 
 
-def _x(key: str) -> tuple[float, float]:
-    """(left, width) of a table column."""
-    left = MARGIN_X
-    for name, _, width in COLUMNS:
-        if name == key:
-            return left, width
-        left += width
-    raise KeyError(key)
+def _baseline_shift(style: TextStyle) -> float:
+    """Distance from a line box's top to its baseline, exactly as ``TextBlock.draw`` puts it."""
+    m = metrics(style.font)
+    return style.line_height / 2 + (m.ascent + m.descent) / 2 * style.size
 
 
 # -- layout -------------------------------------------------------------------------------------
@@ -121,6 +210,7 @@ class Row:
     label: str = ""
     totals: Totals | None = None
     continued: bool = False  # the rest of a row split across pages
+    name_drop: float = 0.0  # the name's top below the row's text top (first baselines line up)
 
 
 @dataclass
@@ -128,6 +218,7 @@ class Page:
     ward: WardPlan
     density: Density
     first: bool
+    cols: Columns = DEFAULT_COLUMNS
     rows: list[Row] = field(default_factory=list)
     summary: bool = False
     number: int = 0  # within the ward
@@ -136,108 +227,141 @@ class Page:
 
 @dataclass
 class _Head:
-    """The first page's header block: vision and policies, laid out."""
+    """The first page's band: vision and policies, laid out."""
 
     headline: TextBlock | None
     description: TextBlock | None
     policies: list[TextBlock]
     policy_columns: int
-    height: float
+    height: float  # the band itself, 0 when the ward has none
+    density: Density = NORMAL
 
 
 def sheet_title(doc: EditionDocument, plan: WardPlan) -> str:
     return f"{era_label(doc.edition.fiscal_year)} {plan.ward.name}まちづくりの取組み"
 
 
-def _cell_width(key: str) -> float:
-    return _x(key)[1] - 2 * PAD_X
+def _status_box(project: WardProject, d: Density) -> tuple[float, float]:
+    """(width, height) of the status mark printed before the name; (0, 0) without one."""
+    if not project.status:
+        return 0.0, 0.0
+    size = d.status_size
+    return text_width(STATUS_LABELS[project.status], GOTHIC_BOLD, size) + 3.5, size + 2.5
 
 
-def _project_row(project: WardProject, d: Density) -> Row:
-    name = TextBlock(project.name, d.name)
+def _project_row(project: WardProject, d: Density, cols: Columns) -> Row:
+    box_w, _ = _status_box(project, d)
+    name_style = d.name.but(indent=box_w + 3.0) if box_w else d.name
+    name = TextBlock(project.name, name_style)
     description = TextBlock(project.description, d.cell)
-    lines = max(name.line_count(_cell_width("name")),
-                description.line_count(_cell_width("description")), 1)
-    height = lines * d.cell.line_height
-    if project.status:
-        height = max(height, d.cell.line_height + STATUS_SIZE + 4)
+    drop = max(0.0, _baseline_shift(d.cell) - _baseline_shift(name_style))
+    height = max(name.wrap(cols.inner("name")) + drop,
+                 description.wrap(cols.inner("description")), d.cell.line_height)
     return Row("project", height + 2 * d.pad_y, project,
-               {"name": name, "description": description})
+               {"name": name, "description": description}, name_drop=drop)
 
 
-HEAD_PAD, HEAD_GAP, LABEL_W, LABEL_H, POLICY_GAP, BULLET_W = 6.0, 8.0, 62.0, 15.0, 16.0, 10.0
-HEAD_INNER_W = CONTENT_W - 2 * 8.0
+HEAD_PAD, HEAD_INSET, LABEL_GAP, POLICY_GAP, BULLET_W = 4.0, 8.0, 7.0, 14.0, 9.0
+HEAD_INNER_W = CONTENT_W - 2 * HEAD_INSET
+VISION_LABEL = "めざす区の姿"
+
+
+def _label_w(d: Density) -> float:
+    return text_width(VISION_LABEL, GOTHIC_BOLD, d.text_size) + 12.0
 
 
 def _policy_column_width(columns: int) -> float:
     return (HEAD_INNER_W - POLICY_GAP * (columns - 1)) / columns
 
 
-def _head_layout(plan: WardPlan) -> _Head:
-    """Measure the vision block; ``_Drawer.head`` draws it with exactly these distances."""
-    headline = TextBlock(plan.headline, HEADLINE) if plan.headline else None
-    description = TextBlock(plan.description, BODY) if plan.description else None
-    columns = 2 if len(plan.policies) > 3 else 1
-    policies = [TextBlock(p, POLICY) for p in plan.policies]
+def _policies_height(blocks: list[TextBlock], columns: int) -> float:
+    heights = [b.wrap(_policy_column_width(columns) - BULLET_W) + 1.0 for b in blocks]
+    per_column = -(-len(heights) // columns)
+    return max(sum(heights[i:i + per_column]) for i in range(0, len(heights), per_column))
+
+
+def _head_layout(plan: WardPlan, d: Density = NORMAL) -> _Head:
+    """Measure the vision band; ``_Drawer.head`` draws it with exactly these distances.
+
+    Policies go in as many columns (up to three) as make the band shortest."""
+    headline = TextBlock(plan.headline, d.headline) if plan.headline else None
+    description = TextBlock(plan.description, d.body) if plan.description else None
     height = 0.0
     if headline:
-        height += max(LABEL_H, headline.wrap(HEAD_INNER_W - LABEL_W - 8.0)) + 3.0
+        label_h = d.headline.line_height
+        height += max(label_h, headline.wrap(HEAD_INNER_W - _label_w(d) - LABEL_GAP)) + 2.0
     if description:
-        height += description.wrap(HEAD_INNER_W) + 3.0
-    if policies:
-        heights = [b.wrap(_policy_column_width(columns) - BULLET_W) + 1.5 for b in policies]
-        per_column = -(-len(heights) // columns)
-        height += 3.0 + max(sum(heights[i:i + per_column])
-                            for i in range(0, len(heights), per_column))
+        height += description.wrap(HEAD_INNER_W) + 2.0
+    columns = 1
+    policies: list[TextBlock] = []
+    if plan.policies:
+        best = None
+        for count in range(1, min(3, len(plan.policies)) + 1):
+            blocks = [TextBlock(p, d.policy) for p in plan.policies]
+            h = _policies_height(blocks, count)
+            if best is None or h < best[0] - 0.5:
+                best = (h, count, blocks)
+        policy_h, columns, policies = best
+        height += 2.0 + policy_h
     if not height:
-        return _Head(None, None, [], 1, 0.0)
-    return _Head(headline, description, policies, columns, height + 2 * HEAD_PAD + HEAD_GAP)
+        return _Head(None, None, [], 1, 0.0, d)
+    return _Head(headline, description, policies, columns, height + 2 * HEAD_PAD, d)
 
 
-def _rows(plan: WardPlan, d: Density) -> list[Row]:
+def _rows(plan: WardPlan, d: Density, cols: Columns = DEFAULT_COLUMNS) -> list[Row]:
     rows: list[Row] = []
     known = {g.id for g in plan.groups}
     loose = [p for p in plan.projects if p.group_id not in known]
-    rows.extend(_project_row(p, d) for p in loose)
+    rows.extend(_project_row(p, d, cols) for p in loose)
     for group in plan.groups:
         members = [p for p in plan.projects if p.group_id == group.id]
-        rows.extend(_group_rows(plan, group, members, d))
+        rows.extend(_group_rows(plan, group, members, d, cols))
     rows.append(Row("total", d.total_h, label="合計", totals=plan.totals()))
     return rows
 
 
 def _group_rows(plan: WardPlan, group: WardGroup, members: list[WardProject],
-                d: Density) -> Iterator[Row]:
+                d: Density, cols: Columns) -> Iterator[Row]:
+    """The ■ heading (carrying the group's subtotal where the ward prints one, as the city's
+    sheets do), then the group's projects."""
+    totals = plan.group_totals(group.id) if group.show_subtotal else None
+    # With a subtotal the heading stops short of the 小計 label and the amounts.
+    width = (cols.x("description")[0] + cols.x("description")[1] - 40.0 - MARGIN_X
+             if totals else CONTENT_W) - 2 * PAD_X
     block = TextBlock(f"■ {group.title}", d.group)
-    yield Row("group", block.wrap(CONTENT_W - 2 * PAD_X) + 2 * d.pad_y + 1,
-              blocks={"title": block}, label=group.title)
-    yield from (_project_row(p, d) for p in members)
-    if group.show_subtotal:
-        yield Row("subtotal", d.subtotal_h, label="小計", totals=plan.group_totals(group.id))
+    yield Row("group", max(block.wrap(width), d.total_h - 2 * d.pad_y) + 2 * d.pad_y,
+              blocks={"title": block}, label=group.title, totals=totals)
+    yield from (_project_row(p, d, cols) for p in members)
 
 
-HEADER_H = 20.0
-TITLE_H = 30.0
-CONT_TITLE_H = 24.0
-UNIT_H = 12.0
-SUMMARY_H = 26.0
+BAND_GAP = 5.0  # between the band and the table
 
 
-def _paginate(plan: WardPlan, head: _Head, rows: list[Row], d: Density) -> list[Page]:
+def _cont_title_h(d: Density) -> float:
+    return d.text_size + 14.0
+
+
+def _table_top(d: Density, head: _Head | None) -> float:
+    """Where the table's first row starts: under the title (and band) and the header."""
+    above = d.title_h + head.height + BAND_GAP if head is not None else _cont_title_h(d)
+    return TOP - above - d.header_h
+
+
+def _paginate(plan: WardPlan, head: _Head, rows: list[Row], d: Density,
+              cols: Columns = DEFAULT_COLUMNS) -> list[Page]:
     pages: list[Page] = []
 
     def new_page() -> tuple[Page, float]:
-        page = Page(plan, d, first=not pages)
+        page = Page(plan, d, first=not pages, cols=cols)
         pages.append(page)
-        top = TOP - (TITLE_H + head.height if page.first else CONT_TITLE_H)
-        return page, top - UNIT_H - HEADER_H
+        return page, _table_top(d, head if page.first else None)
 
     page, y = new_page()
-    room_full = (TOP - CONT_TITLE_H - UNIT_H - HEADER_H) - BOTTOM
+    room_full = _table_top(d, None) - BOTTOM
     index = 0
     while index < len(rows):
         row = rows[index]
-        need = _keep_height(rows, index, room_full)
+        need = _keep_height(rows, index, room_full, d)
         if y - need >= BOTTOM - 1e-6:
             page.rows.append(row)
             y -= row.height
@@ -249,8 +373,8 @@ def _paginate(plan: WardPlan, head: _Head, rows: list[Row], d: Density) -> list[
                 page.rows.append(head_part)
                 rows[index] = tail
         if not page.rows:
-            # Not even one row fits under the header block: place it anyway, the
-            # preflight will report the overflow.
+            # Not even one row fits under the band: place it anyway, the preflight will
+            # report the overflow.
             page.rows.append(row)
             index += 1
         page, y = new_page()
@@ -260,14 +384,14 @@ def _paginate(plan: WardPlan, head: _Head, rows: list[Row], d: Density) -> list[
     return pages
 
 
-def _keep_height(rows: list[Row], index: int, limit: float) -> float:
+def _keep_height(rows: list[Row], index: int, limit: float, d: Density) -> float:
     """Height ``rows[index]`` needs on its page: a group heading stays with its first project,
     the last project with its subtotal, the last row with the total, the total with the summary
     line. A chain taller than ``limit`` (a whole page) falls back to the row alone."""
     need = 0.0
     for i in range(index, len(rows)):
         row = rows[i]
-        need += row.height + (SUMMARY_H if row.kind == "total" else 0.0)
+        need += row.height + (d.summary_h if row.kind == "total" else 0.0)
         following = rows[i + 1] if i + 1 < len(rows) else None
         if following is None or not (row.kind == "group"
                                      or following.kind in ("subtotal", "total")):
@@ -281,29 +405,63 @@ def _split_row(row: Row, room: float, d: Density) -> tuple[Row | None, Row]:
     name = row.blocks.get("name")
     lines_room = room - 2 * d.pad_y
     parts = description.split_at(lines_room)
-    if parts is None or (name is not None and name.height > lines_room):
+    if parts is None or (name is not None and name.height + row.name_drop > lines_room):
         return None, row
     first_blocks = {"description": parts[0]}
+    first_h = parts[0].height
     if name is not None:
         first_blocks["name"] = name
-    first_h = max(b.height for b in first_blocks.values())
-    if not row.continued and row.project.status:
-        first_h = max(first_h, d.cell.line_height + STATUS_SIZE + 4)
+        first_h = max(first_h, name.height + row.name_drop)
     first = Row("project", first_h + 2 * d.pad_y, row.project, first_blocks,
-                continued=row.continued)
+                continued=row.continued, name_drop=row.name_drop)
     rest = Row("project", parts[1].height + 2 * d.pad_y, row.project,
                {"description": parts[1]}, continued=True)
     return first, rest
 
 
-def _layout(plan: WardPlan, head: _Head) -> list[Page]:
-    """Pages at normal density, or compact when that saves a page."""
-    pages = _paginate(plan, head, _rows(plan, NORMAL), NORMAL)
-    if len(pages) > 1:
-        compact = _paginate(plan, head, _rows(plan, COMPACT), COMPACT)
-        if len(compact) < len(pages):
-            return compact
-    return pages
+@dataclass
+class _Layout:
+    density: Density
+    head: _Head
+    pages: list[Page]
+
+
+def _columns(plan: WardPlan, d: Density) -> Columns:
+    """The 事業名 width that makes the table shortest (on a tie, the widest)."""
+    best: tuple[float, Columns] | None = None
+    for name_w in NAME_WIDTHS:
+        cols = Columns(name_w)
+        height = sum(r.height for r in _rows(plan, d, cols))
+        if best is None or height < best[0] - 0.5:
+            best = (height, cols)
+    return best[1]
+
+
+def _layout(plan: WardPlan) -> _Layout:
+    """The largest density that fits the ward on one page; failing that, the largest that
+    needs no more pages than the floor does."""
+    tried: list[_Layout] = []
+    for d in DENSITIES:
+        head = _head_layout(plan, d)
+        cols = _columns(plan, d)
+        layout = _Layout(d, head, _paginate(plan, head, _rows(plan, d, cols), d, cols))
+        if len(layout.pages) == 1:
+            return layout
+        tried.append(layout)
+    fewest = min(len(t.pages) for t in tried)
+    return next(t for t in tried if len(t.pages) == fewest)
+
+
+def _layout_note(plan: WardPlan, layout: _Layout) -> str | None:
+    """The preflight's word on a ward that needed smaller type or more than one page."""
+    d, count = layout.density, len(layout.pages)
+    if count > 1:
+        return (f"{count} pages: does not fit one page even at the smallest type "
+                f"({FLOOR.describe()}); printed at {d.describe()} with the table header "
+                "repeated")
+    if d != NORMAL:
+        return f"smaller type to fit one page: {d.describe()} (normal {NORMAL.text_size:g} pt)"
+    return None
 
 
 # -- drawing ------------------------------------------------------------------------------------
@@ -337,32 +495,38 @@ class _Drawer:
         self.page_no += 1
         c = self.c
         plan = page.ward
+        d = page.density
         title = sheet_title(self.doc, plan)
         y = TOP
         if page.first:
             key = f"ward-{plan.ward.id or plan.ward.name}"
             c.bookmarkPage(key)
             c.addOutlineEntry(plan.ward.name, key, level=0)
-            block = TextBlock(title, TITLE)
+            style = TextStyle(font=GOTHIC_BOLD, size=d.title_size,
+                              leading=d.title_size * 1.35, align="left", phrase=True)
+            block = TextBlock(title, style)
             block.wrap(CONTENT_W)
             self.block(block, MARGIN_X, y, f"{plan.ward.name} title", ACCENT)
-            y -= TITLE_H
+            self.unit(y - _baseline_shift(style))
+            y -= d.title_h
             c.setStrokeColor(ACCENT)
             c.setLineWidth(1.5)
-            c.line(MARGIN_X, y + 5, PAGE_W - MARGIN_X, y + 5)
+            c.line(MARGIN_X, y + 4, PAGE_W - MARGIN_X, y + 4)
             if head.height:
                 y = self.head(plan, head, y)
+            y -= BAND_GAP
         else:
-            self.text(MARGIN_X, y - 14, f"{title}（続き）", GOTHIC_BOLD, 11)
-            y -= CONT_TITLE_H
-        self.text(PAGE_W - MARGIN_X, y - 9, "（単位：千円）", GOTHIC, 8, GREY, "right")
-        y -= UNIT_H
-        self.header(y)
-        y -= HEADER_H
+            baseline = y - d.text_size - 4
+            self.text(MARGIN_X, baseline, f"{title}（続き）", GOTHIC_BOLD, d.text_size + 2.5)
+            self.unit(baseline)
+            y -= _cont_title_h(d)
+        self.header(y, d, page.cols)
+        y -= d.header_h
         for row in page.rows:
-            y = self.row(row, y, plan, page.density)
+            y = self.row(row, y, plan, d, page.cols)
         if page.summary:
-            self.summary(plan, y)
+            self.summary(plan, y, d)
+            y -= d.summary_h
         if y < BOTTOM - 1:
             self.preflight.add(self.page_no, plan.ward.name, "the table runs into the footer "
                                "(the vision and policies take too much of the first page)")
@@ -371,26 +535,31 @@ class _Drawer:
 
     def head(self, plan: WardPlan, head: _Head, top: float) -> float:
         c = self.c
-        box_bottom = top - head.height + HEAD_GAP
-        c.setFillColor(HexColor("#F5F8FC"))
+        d = head.density
+        box_bottom = top - head.height
+        c.setFillColor(BAND_FILL)
         c.setStrokeColor(RULE)
         c.setLineWidth(0.5)
-        c.rect(MARGIN_X, box_bottom, CONTENT_W, top - box_bottom, stroke=1, fill=1)
-        left = MARGIN_X + 8.0
+        c.rect(MARGIN_X, box_bottom, CONTENT_W, head.height, stroke=1, fill=1)
+        left = MARGIN_X + HEAD_INSET
         y = top - HEAD_PAD
         name = plan.ward.name
         if head.headline:
+            label_h = d.headline.line_height
+            label_w = _label_w(d)
+            pill_h = d.text_size + 6.0
+            pill_top = y - (label_h - pill_h) / 2
             c.setFillColor(ACCENT)
-            c.roundRect(left, y - LABEL_H, LABEL_W, LABEL_H, 3, stroke=0, fill=1)
-            self.text(left + LABEL_W / 2, y - LABEL_H / 2 - 2.8, "めざす区の姿", GOTHIC_BOLD, 8,
-                      white, "center")
-            bottom = self.block(head.headline, left + LABEL_W + 8.0, y, f"{name} vision")
-            y = min(bottom, y - LABEL_H) - 3.0
+            c.roundRect(left, pill_top - pill_h, label_w, pill_h, 3, stroke=0, fill=1)
+            self.text(left + label_w / 2, pill_top - pill_h / 2 - 0.38 * d.text_size,
+                      VISION_LABEL, GOTHIC_BOLD, d.text_size, white, "center")
+            bottom = self.block(head.headline, left + label_w + LABEL_GAP, y, f"{name} vision")
+            y = min(bottom, y - label_h) - 2.0
         if head.description:
-            y = self.block(head.description, left, y, f"{name} description",
-                           HexColor("#222222")) - 3.0
+            y = self.block(head.description, left, y, f"{name} description", INK) - 2.0
         if head.policies:
-            y -= 3.0
+            y -= 2.0
+            style = d.policy
             columns = head.policy_columns
             column_w = _policy_column_width(columns)
             per_column = -(-len(head.policies) // columns)
@@ -399,104 +568,125 @@ class _Drawer:
                 if slot == 0:
                     cy = y
                 x = left + column * (column_w + POLICY_GAP)
-                self.text(x + 1.0, cy - POLICY.line_height / 2 - 3.0, "・", GOTHIC_BOLD,
-                          POLICY.size, ACCENT)
+                c.setFillColor(ACCENT)
+                c.circle(x + 2.5, cy - style.line_height / 2, 1.3, stroke=0, fill=1)
                 cy = self.block(block, x + BULLET_W, cy, f"{name} policy {index + 1}",
-                                HexColor("#222222")) - 1.5
-        return top - head.height
+                                INK) - 1.0
+        return box_bottom
 
-    def header(self, y: float) -> None:
+    def unit(self, baseline: float) -> None:
+        self.text(PAGE_W - MARGIN_X, baseline, "（単位：千円）", GOTHIC, 7.5, GREY, "right")
+
+    def header(self, y: float, d: Density, cols: Columns) -> None:
         c = self.c
+        h = d.header_h
         c.setFillColor(HEADER_FILL)
         c.setStrokeColor(RULE)
         c.setLineWidth(0.5)
-        c.rect(MARGIN_X, y - HEADER_H, CONTENT_W, HEADER_H, stroke=1, fill=1)
-        for key, label, _ in COLUMNS:
-            left, width = _x(key)
-            self.text(left + width / 2, y - HEADER_H / 2 - 3.2, label, GOTHIC_BOLD, 8.5,
-                      ACCENT, "center")
+        c.rect(MARGIN_X, y - h, CONTENT_W, h, stroke=1, fill=1)
+        for key, label in HEADERS.items():
+            left, width = cols.x(key)
+            self.text(left + width / 2, y - h / 2 - 0.38 * d.text_size, label, GOTHIC_BOLD,
+                      d.text_size, ACCENT, "center")
             if left > MARGIN_X:
-                c.line(left, y, left, y - HEADER_H)
+                c.line(left, y, left, y - h)
 
     def amounts(self, totals: Totals | WardProject, baseline: float, bold: bool,
-                size: float) -> None:
+                size: float, cols: Columns) -> None:
         font = MONO_BOLD if bold else MONO
         for key in AMOUNTS:
             value = getattr(totals, key)
             if value is None:
                 continue
-            left, width = _x(key)
+            left, width = cols.x(key)
             self.text(left + width - PAD_X, baseline, format_amount(value), font, size,
-                      HexColor("#000000"), "right")
+                      BLACK, "right")
 
-    def grid(self, top: float, height: float, keys: list[str] | None = None) -> None:
+    def grid(self, top: float, height: float, cols: Columns,
+             keys: tuple[str, ...] | None = None) -> None:
         c = self.c
         c.setStrokeColor(RULE)
         c.setLineWidth(0.5)
         c.rect(MARGIN_X, top - height, CONTENT_W, height, stroke=1, fill=0)
-        for key, _, _ in COLUMNS:
-            left, _ = _x(key)
+        for key in HEADERS:
+            left, _ = cols.x(key)
             if left > MARGIN_X and (keys is None or key in keys):
                 c.line(left, top, left, top - height)
 
-    def row(self, row: Row, y: float, plan: WardPlan, d: Density) -> float:
+    def row(self, row: Row, y: float, plan: WardPlan, d: Density, cols: Columns) -> float:
         c = self.c
         bottom = y - row.height
-        black = HexColor("#000000")
         if row.kind == "group":
             c.setFillColor(GROUP_FILL)
             c.rect(MARGIN_X, bottom, CONTENT_W, row.height, stroke=0, fill=1)
-            self.grid(y, row.height, [])
-            self.block(row.blocks["title"], MARGIN_X + PAD_X, y - d.pad_y - 0.5,
+            block = row.blocks["title"]
+            self.grid(y, row.height, cols, AMOUNTS if row.totals else ())
+            top = y - (row.height - block.height) / 2
+            self.block(block, MARGIN_X + PAD_X, top,
                        f"{plan.ward.name} group {short(row.label)}", ACCENT)
+            if row.totals:
+                self.totals_line("小計", row.totals, top - _baseline_shift(block.style), d, cols)
             return bottom
         if row.kind in ("subtotal", "total"):
             c.setFillColor(TOTAL_FILL if row.kind == "total" else SUBTOTAL_FILL)
             c.rect(MARGIN_X, bottom, CONTENT_W, row.height, stroke=0, fill=1)
-            self.grid(y, row.height, list(AMOUNTS))
-            baseline = bottom + row.height / 2 - 3.0
-            left, width = _x("description")
-            self.text(left + width - PAD_X, baseline, row.label, GOTHIC_BOLD, 9, black, "right")
-            self.amounts(row.totals, baseline, True, d.number_size)
+            self.grid(y, row.height, cols, AMOUNTS)
+            baseline = bottom + row.height / 2 - 0.38 * d.text_size
+            self.totals_line(row.label, row.totals, baseline, d, cols)
             return bottom
         project = row.project
-        self.grid(y, row.height)
+        self.grid(y, row.height, cols)
         top = y - d.pad_y
         where = f"{plan.ward.name} No.{project.number or '-'} {short(project.name)}"
-        baseline = top - d.cell.line_height / 2 - d.number_size * 0.36
+        baseline = top - _baseline_shift(d.cell)
+        # Drawn in reading order (No., 事業名, 事業内容, amounts) so copied text reads right.
         if not row.continued:
-            left, width = _x("number")
+            left, width = cols.x("number")
             if project.number is not None:
                 self.text(left + width / 2, baseline, str(project.number), MONO, d.number_size,
-                          black, "center")
-            if project.status:
-                label = STATUS_LABELS[project.status]
-                colour = STATUS_COLOURS[project.status]
-                box_w = text_width(label, GOTHIC_BOLD, STATUS_SIZE) + 4.0
-                box_top = top - d.cell.line_height - 1.0
-                c.setStrokeColor(colour)
-                c.setLineWidth(0.6)
-                c.roundRect(left + (width - box_w) / 2, box_top - STATUS_SIZE - 2.5, box_w,
-                            STATUS_SIZE + 2.5, 1.5, stroke=1, fill=0)
-                self.text(left + width / 2, box_top - STATUS_SIZE + 0.4, label, GOTHIC_BOLD,
-                          STATUS_SIZE, colour, "center")
-            self.amounts(project, baseline, False, d.number_size)
+                          BLACK, "center")
         if "name" in row.blocks:
-            left, _ = _x("name")
-            self.block(row.blocks["name"], left + PAD_X, top, where, black)
+            left, _ = cols.x("name")
+            name_top = top - row.name_drop
+            if project.status and not row.continued:
+                self.status(project, left + PAD_X, name_top, d)
+            self.block(row.blocks["name"], left + PAD_X, name_top, where, BLACK)
         elif row.continued:
-            left, width = _x("number")
+            left, width = cols.x("number")
             if project.number is not None:
                 self.text(left + width / 2, baseline, str(project.number), MONO, d.number_size,
                           GREY, "center")
-            left, _ = _x("name")
+            left, _ = cols.x("name")
             self.text(left + PAD_X, baseline, f"{project.name[:14]}（続き）", GOTHIC,
                       d.number_size, GREY)
-        left, _ = _x("description")
-        self.block(row.blocks["description"], left + PAD_X, top, where, black)
+        left, _ = cols.x("description")
+        self.block(row.blocks["description"], left + PAD_X, top, where, BLACK)
+        if not row.continued:
+            self.amounts(project, baseline, False, d.number_size, cols)
         return bottom
 
-    def summary(self, plan: WardPlan, y: float) -> None:
+    def totals_line(self, label: str, totals: Totals, baseline: float, d: Density,
+                    cols: Columns) -> None:
+        """「小計」/「合計」 at the right of 事業内容, then the amounts in bold."""
+        left, width = cols.x("description")
+        self.text(left + width - PAD_X, baseline, label, GOTHIC_BOLD, d.text_size + 0.5, BLACK,
+                  "right")
+        self.amounts(totals, baseline, True, d.number_size, cols)
+
+    def status(self, project: WardProject, x: float, top: float, d: Density) -> None:
+        """The status mark, boxed, on the name's first line (the name is indented past it)."""
+        c = self.c
+        label = STATUS_LABELS[project.status]
+        colour = STATUS_COLOURS[project.status]
+        box_w, box_h = _status_box(project, d)
+        middle = top - d.name.line_height / 2
+        c.setStrokeColor(colour)
+        c.setLineWidth(0.6)
+        c.roundRect(x, middle - box_h / 2, box_w, box_h, 1.5, stroke=1, fill=0)
+        self.text(x + box_w / 2, middle - 0.38 * d.status_size, label, GOTHIC_BOLD,
+                  d.status_size, colour, "center")
+
+    def summary(self, plan: WardPlan, y: float, d: Density) -> None:
         totals = plan.totals()
         parts = []
         if plan.allocation is not None:
@@ -506,18 +696,19 @@ class _Drawer:
             remaining = plan.allocation - (base or 0)
             parts.append(f"残額 {format_amount(remaining)}千円（配分額－{label}）")
         parts.append(f"執行率 {execution_rate(totals)}（決算額÷補正後）")
-        self.text(PAGE_W - MARGIN_X, y - 15.0, "　／　".join(parts), GOTHIC, 9, ACCENT, "right")
+        self.text(PAGE_W - MARGIN_X, y - d.summary_h + 6.0, "　／　".join(parts), GOTHIC,
+                  d.text_size + 0.5, ACCENT, "right")
 
     def footer(self, page: Page) -> None:
         c = self.c
         c.setStrokeColor(RULE)
         c.setLineWidth(0.4)
         y = MARGIN_BOTTOM
-        c.line(MARGIN_X, y + 8, PAGE_W - MARGIN_X, y + 8)
+        c.line(MARGIN_X, y + 7, PAGE_W - MARGIN_X, y + 7)
         edition = f"{era_label(self.doc.edition.fiscal_year)} 各区まちづくりの取組み"
-        self.text(MARGIN_X, y - 2, edition, GOTHIC, 7.5, GREY)
+        self.text(MARGIN_X, y - 2, edition, GOTHIC, 7, GREY)
         self.text(PAGE_W - MARGIN_X, y - 2,
-                  f"{page.ward.ward.name}  {page.number} / {page.count}", GOTHIC, 7.5, GREY,
+                  f"{page.ward.ward.name}  {page.number} / {page.count}", GOTHIC, 7, GREY,
                   "right")
 
 
@@ -589,11 +780,13 @@ def build_ward_sheets(doc: EditionDocument, output: str | Path, *, wards: list[s
         for index, plan in enumerate(plans):
             progress.step(index, len(plans), plan.ward.name)
             _check_totals(plan, preflight)
-            head = _head_layout(plan)
-            pages = _layout(plan, head)
+            layout = _layout(plan)
+            note = _layout_note(plan, layout)
+            if note:
+                preflight.add(None, plan.ward.name, note)
             report.outline.append((0, plan.ward.name, drawer.page_no + 1))
-            for page in pages:
-                drawer.page(page, head)
+            for page in layout.pages:
+                drawer.page(page, layout.head)
         progress.step(len(plans), len(plans), "")
         canvas.showOutline()
         canvas.save()

@@ -16,7 +16,10 @@ from desktop.cli import main
 from desktop.publish.progress import Cancelled, Progress
 from desktop.publish.typeset import violations
 from desktop.publish.ward_sheets import (
+    DENSITIES,
+    FLOOR,
     NORMAL,
+    _layout,
     _rows,
     build_ward_sheets,
     execution_rate,
@@ -61,17 +64,21 @@ def ward_pages(texts: list[str], ward: str) -> list[str]:
     return [t for t in texts if re.search(rf"{ward}\s+\d+ / \d+\s*$", t)]
 
 
+LAYOUT_NOTE = re.compile(r"^(.+?): smaller type to fit one page: 事業内容 [\d.]+ pt")
+
+
 def test_five_sample_wards_print_the_seed_totals(sample_pdf):
     path, report = sample_pdf
     texts = page_texts(path)
-    assert report.pages == len(texts)
-    assert report.preflight == []
+    assert report.pages == len(texts) == 5  # one page a ward, as the city prints them
+    # The only preflight items are the notes on wards printed in smaller type.
+    assert all(LAYOUT_NOTE.match(item) for item in report.preflight), report.preflight
     assert [title for _, title, _ in report.outline] == list(SEED_TOTALS)
     for ward, (initial, revised, settled) in SEED_TOTALS.items():
         pages = ward_pages(texts, ward)
         assert pages, ward
         assert f"令和4年度 {ward}まちづくりの取組み" in pages[0]
-        assert len(pages) <= 2, f"{ward} takes {len(pages)} pages"
+        assert len(pages) == 1, f"{ward} takes {len(pages)} pages"
         last = pages[-1]
         assert f"合計 {initial} {revised} {settled}" in last, ward
         remaining, rate = SUMMARIES[ward]
@@ -106,12 +113,38 @@ def test_sample_pdf_fonts_metadata_and_bookmarks(sample_pdf):
     assert fonts >= {"BIZUDPGothic-Regular", "BIZUDPGothic-Bold", "BIZUDGothic-Regular"}
 
 
+def test_sample_wards_take_the_largest_type_that_fits_one_page(sample_doc, sample_pdf):
+    _, report = sample_pdf
+    noted = {LAYOUT_NOTE.match(item).group(1) for item in report.preflight}
+    for plan in sample_doc.ward_plans:
+        layout = _layout(plan)
+        assert len(layout.pages) == 1, plan.ward.name
+        chosen = DENSITIES.index(layout.density)
+        assert (plan.ward.name in noted) == (chosen > 0)
+        for larger in DENSITIES[:chosen]:  # every larger step needs a second page
+            assert len(_layout_at(plan, larger)) > 1, (plan.ward.name, larger)
+    assert FLOOR.cell_size >= 7 and FLOOR.text_size >= 7.5  # the legibility floor
+    # 東区 (21 rows, 8 policies) and 南区 (18 rows, 5 subtotals) fit, at the floor or above.
+    assert {"東区", "南区"} <= noted
+
+
+def _layout_at(plan, density):
+    from desktop.publish.ward_sheets import _columns, _head_layout, _paginate
+
+    head = _head_layout(plan, density)
+    cols = _columns(plan, density)
+    return _paginate(plan, head, _rows(plan, density, cols), density, cols)
+
+
 def test_sample_subtotals_and_status_marks(sample_pdf, sample_doc):
     path, _ = sample_pdf
     texts = page_texts(path)
     minami = " ".join(ward_pages(texts, "南区"))
     subtotals = [g for g in sample_doc.ward_plan("南区").groups if g.show_subtotal]
     assert minami.count("小計") == len(subtotals) == 5
+    # As on the city's sheet, a group's subtotal sits on its ■ heading line.
+    assert "■ 人材の育成によるまちづくり 小計 3,000 3,000 565" in minami
+    assert "■ 防災力の向上によるまちづくり 小計 3,224 3,224 3,168" in minami
     chuo = " ".join(ward_pages(texts, "中央区"))
     assert "小計" not in chuo
     assert chuo.count("新規") == sum(p.status == "new"
@@ -135,12 +168,12 @@ LONG = ("地域の多様な課題を解決するための支援、緊急対応�
 
 def make_ward(store: PlanStore, projects: list[WardProject], *, groups: int = 0,
               printed: Totals | None = None, name: str = "テスト区",
-              allocation: int = 19000) -> None:
+              allocation: int = 19000, description: str = LONG) -> None:
     edition = store.edition(2022)
     edition_id = edition.id if edition else store.add_edition(Edition(fiscal_year=2022))
     ward = Ward(name)
     store.add_ward(ward)
-    plan = WardPlan(ward=ward, headline="みんなでつくる、テストのまち", description=LONG,
+    plan = WardPlan(ward=ward, headline="みんなでつくる、テストのまち", description=description,
                     policies=["基本方針1 安全・安心", "基本方針2 子育て", "基本方針3 交流",
                               "基本方針4 環境"], allocation=allocation,
                     printed_totals=printed or Totals())
@@ -165,7 +198,10 @@ def test_sixty_long_projects_run_across_pages_with_repeated_headers(tmp_path):
     report = build_ward_sheets(doc, path)
     texts = page_texts(path)
     assert report.pages == len(texts) >= 5
-    assert report.preflight == []
+    assert report.preflight == [
+        f"テスト区: {len(texts)} pages: does not fit one page even at the smallest type "
+        f"({FLOOR.describe()}); printed at {_layout(doc.ward_plan('テスト区')).density.describe()}"
+        " with the table header repeated"]
     for number, text in enumerate(texts, start=1):
         assert "No. 事業名 事業内容 当初予算 補正後 決算額" in text
         assert text.rstrip().endswith(f"テスト区  {number} / {len(texts)}")
@@ -183,7 +219,8 @@ def test_sixty_long_projects_run_across_pages_with_repeated_headers(tmp_path):
 def test_a_row_taller_than_a_page_is_split(tmp_path):
     store = memory_plan()
     make_ward(store, [WardProject("とても長い事業", 1, LONG * 40, None, 1000, 1000, 900),
-                      WardProject("次の事業", 2, "短い説明。", None, 500)])
+                      WardProject("次の事業", 2, "短い説明。", None, 500)],
+              description="テストのまちの説明。")
     path = tmp_path / "tall.pdf"
     report = build_ward_sheets(store.load(2022), path)
     texts = page_texts(path)
