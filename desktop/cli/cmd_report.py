@@ -36,8 +36,9 @@ def run_info(args: argparse.Namespace) -> int:
             e = doc.edition
             print()
             print(f"{era_label(year)} ({year}) {e.title}  status: {e.status}")
-            total = sum(i.amount or 0 for i in doc.initiatives)
-            print(f"  initiatives: {len(doc.initiatives)}  total {_money(total)}千円")
+            if doc.initiatives or doc.visions or doc.priorities:
+                total = sum(i.amount or 0 for i in doc.initiatives)
+                print(f"  initiatives: {len(doc.initiatives)}  total {_money(total)}千円")
             for p in doc.priorities:
                 amount = sum(a.initiative.amount or 0 for a in p.actions)
                 print(f"  重点事項{p.number} {p.title}: {len(p.actions)} actions, "
