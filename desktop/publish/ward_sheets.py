@@ -231,8 +231,8 @@ class _Head:
 
     headline: TextBlock | None
     description: TextBlock | None
-    policies: list[TextBlock]
-    policy_columns: int
+    policies: list[list[TextBlock]]  # by column
+    policy_widths: list[float]
     height: float  # the band itself, 0 when the ward has none
     density: Density = NORMAL
 
@@ -270,14 +270,38 @@ def _label_w(d: Density) -> float:
     return text_width(VISION_LABEL, GOTHIC_BOLD, d.text_size) + 12.0
 
 
-def _policy_column_width(columns: int) -> float:
-    return (HEAD_INNER_W - POLICY_GAP * (columns - 1)) / columns
+def _policy_chunks(blocks: list[TextBlock], columns: int) -> list[list[TextBlock]]:
+    """The policies in reading order down the columns."""
+    per_column = -(-len(blocks) // columns)
+    return [blocks[i:i + per_column] for i in range(0, len(blocks), per_column)]
 
 
-def _policies_height(blocks: list[TextBlock], columns: int) -> float:
-    heights = [b.wrap(_policy_column_width(columns) - BULLET_W) + 1.0 for b in blocks]
-    per_column = -(-len(heights) // columns)
-    return max(sum(heights[i:i + per_column]) for i in range(0, len(heights), per_column))
+def _policy_widths(chunks: list[list[TextBlock]]) -> list[float]:
+    """Column widths: each column as wide as its longest policy when they all fit, the spare
+    room shared out; otherwise the short columns keep their width and the long ones share
+    the rest (so one long policy does not wrap while its neighbours leave half a column)."""
+    room = HEAD_INNER_W - POLICY_GAP * (len(chunks) - 1)
+    natural = [max(_natural_width(b) for b in chunk) + BULLET_W + 1.0 for chunk in chunks]
+    if sum(natural) <= room:
+        extra = (room - sum(natural)) / len(chunks)
+        return [w + extra for w in natural]
+    widths = [0.0] * len(chunks)
+    left = room
+    order = sorted(range(len(chunks)), key=natural.__getitem__)
+    for done, index in enumerate(order):
+        widths[index] = min(natural[index], left / (len(chunks) - done))
+        left -= widths[index]
+    return widths
+
+
+def _natural_width(block: TextBlock) -> float:
+    block.wrap(1e6)
+    return block.widest
+
+
+def _policies_height(chunks: list[list[TextBlock]], widths: list[float]) -> float:
+    return max(sum(b.wrap(w - BULLET_W) + 1.0 for b in chunk)
+               for chunk, w in zip(chunks, widths, strict=True))
 
 
 def _head_layout(plan: WardPlan, d: Density = NORMAL) -> _Head:
@@ -292,20 +316,24 @@ def _head_layout(plan: WardPlan, d: Density = NORMAL) -> _Head:
         height += max(label_h, headline.wrap(HEAD_INNER_W - _label_w(d) - LABEL_GAP)) + 2.0
     if description:
         height += description.wrap(HEAD_INNER_W) + 2.0
-    columns = 1
-    policies: list[TextBlock] = []
+    chunks: list[list[TextBlock]] = []
+    widths: list[float] = []
     if plan.policies:
         best = None
         for count in range(1, min(3, len(plan.policies)) + 1):
-            blocks = [TextBlock(p, d.policy) for p in plan.policies]
-            h = _policies_height(blocks, count)
+            tried = _policy_chunks([TextBlock(p, d.policy) for p in plan.policies], count)
+            tried_widths = _policy_widths(tried)
+            h = _policies_height(tried, tried_widths)
             if best is None or h < best[0] - 0.5:
-                best = (h, count, blocks)
-        policy_h, columns, policies = best
+                best = (h, tried, tried_widths)
+        policy_h, chunks, widths = best
+        for chunk, w in zip(chunks, widths, strict=True):  # leave each laid out at its width
+            for block in chunk:
+                block.wrap(w - BULLET_W)
         height += 2.0 + policy_h
     if not height:
-        return _Head(None, None, [], 1, 0.0, d)
-    return _Head(headline, description, policies, columns, height + 2 * HEAD_PAD, d)
+        return _Head(None, None, [], [], 0.0, d)
+    return _Head(headline, description, chunks, widths, height + 2 * HEAD_PAD, d)
 
 
 def _rows(plan: WardPlan, d: Density, cols: Columns = DEFAULT_COLUMNS) -> list[Row]:
@@ -560,18 +588,17 @@ class _Drawer:
         if head.policies:
             y -= 2.0
             style = d.policy
-            columns = head.policy_columns
-            column_w = _policy_column_width(columns)
-            per_column = -(-len(head.policies) // columns)
-            for index, block in enumerate(head.policies):
-                column, slot = divmod(index, per_column)
-                if slot == 0:
-                    cy = y
-                x = left + column * (column_w + POLICY_GAP)
-                c.setFillColor(ACCENT)
-                c.circle(x + 2.5, cy - style.line_height / 2, 1.3, stroke=0, fill=1)
-                cy = self.block(block, x + BULLET_W, cy, f"{name} policy {index + 1}",
-                                INK) - 1.0
+            x = left
+            index = 0
+            for chunk, width in zip(head.policies, head.policy_widths, strict=True):
+                cy = y
+                for block in chunk:
+                    index += 1
+                    c.setFillColor(ACCENT)
+                    c.circle(x + 2.5, cy - style.line_height / 2, 1.3, stroke=0, fill=1)
+                    cy = self.block(block, x + BULLET_W, cy, f"{name} policy {index}",
+                                    INK) - 1.0
+                x += width + POLICY_GAP
         return box_bottom
 
     def unit(self, baseline: float) -> None:
