@@ -12,7 +12,12 @@ from .common import UsageError, add_db_argument, fiscal_year, open_for_reading, 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "ward-sheets", help="print the ward sheets (A4 landscape PDF, one or more pages a ward)")
+        "ward-sheets",
+        help="print the ward sheets (A4 landscape PDF, one page a ward)",
+        description="Print the wards' まちづくり sheets as an A4-landscape PDF. Each ward gets one "
+                    "page, in the largest type that fits it (down to 7 pt for 事業内容); only a "
+                    "ward that does not fit even then runs over several pages, with the table "
+                    "header repeated. Both adjustments are listed as preflight notes.")
     add_db_argument(parser)
     parser.add_argument("--year", type=fiscal_year,
                         help="fiscal year (2022, R4 or 令和4; default: the newest)")

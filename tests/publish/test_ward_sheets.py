@@ -332,3 +332,22 @@ def test_cli_ward_sheets(tmp_path, capsys):
                  str(tmp_path / "x.pdf")]) == 2
     assert "東部区: no ward sheet" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_short_ward_keeps_the_normal_type_and_a_bare_ward_prints(tmp_path):
+    store = memory_plan()
+    make_ward(store, [WardProject("小さな事業", 1, "説明。", "new", 100, 100, 90)])
+    ward = Ward("空白区")
+    store.add_ward(ward)
+    bare = WardPlan(ward=ward, allocation=19000)  # no vision, no policies, no groups
+    store.add_ward_plan(store.edition(2022).id, bare)
+    store.add_ward_project(bare.id, WardProject("一つだけ", 1, "", None, 5))
+    doc = store.load(2022)
+    assert _layout(doc.ward_plan("テスト区")).density == NORMAL
+    path = tmp_path / "short.pdf"
+    report = build_ward_sheets(doc, path)
+    assert report.preflight == [] and report.pages == 2
+    texts = page_texts(path)
+    assert "新規 小さな事業" in texts[0]  # the mark stands before the name
+    assert "めざす区の姿" not in texts[1] and "合計 5" in texts[1]
+    store.close()
