@@ -366,3 +366,37 @@ def test_small_table_cells_break_between_phrases(sample_doc, tmp_path):
     lines = [line.strip() for line in text.splitlines()]
     assert not any(line.endswith("追") for line in lines)
     assert not any(line.startswith("加") for line in lines)
+
+
+def test_short_cards_pair_up_only_when_a_section_would_end_nearly_empty(sample_doc, tmp_path):
+    from desktop.publish.booklet.blocks import Card, CardPair, tighten
+    from desktop.publish.booklet.style import FRAME_W
+
+    items = [Initiative(f"k{n}", f"短い取組{n}", "短い説明です。", amount=1000 * n)
+             for n in range(1, 5)]
+    cards = [Card(i, doc_colour(), mode="vision") for i in items]
+    tight = tighten(cards)
+    assert [type(b) for b in tight] == [CardPair, CardPair]
+    pair = tight[0]
+    height = pair.wrap(FRAME_W)
+    assert height < cards[0].wrap(FRAME_W) * 2
+    # a vision whose cards spill a little onto an extra page is set tighter, and says so
+    doc = copy.deepcopy(sample_doc)
+    v = doc.visions[3]
+    extra = [Initiative(f"x{n}", f"追加の短い取組{n}", "説明。" * 12, amount=500 + n)
+             for n in range(24)]
+    v.initiatives = v.initiatives + extra
+    doc.initiatives += extra
+    path = tmp_path / "tight.pdf"
+    report = build_booklet(doc, path)
+    text = squash("".join(p.extract_text() for p in PdfReader(path).pages))
+    for item in extra:
+        assert squash(item.title) in text and format_amount(item.amount, unit=True) in text
+    assert any("ビジョン4" in m and "set tighter" in m for m in report.preflight)
+    assert report.pages == len(PdfReader(path).pages)
+
+
+def doc_colour():
+    from reportlab.lib.colors import HexColor
+
+    return HexColor("#336699")

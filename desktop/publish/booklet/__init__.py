@@ -20,6 +20,7 @@ from db.records import EditionDocument
 
 from ..progress import Progress
 from ..typeset import GOTHIC, BuildReport, Preflight, register_fonts
+from .blocks import tighten
 from .layout import Anchor, Flow, FullPage, Page
 from .pages import crop_marks, paint_chrome
 from .parts import build_blocks
@@ -42,6 +43,7 @@ def build_booklet(doc: EditionDocument, output: str | Path, *, print_production:
     progress.step(0, 100, "layout")
     blocks, _contents = build_blocks(doc, preflight)
     flow = Flow(preflight)
+    flow.tighten = tighten
     pages = flow.run(blocks)
     progress.step(20, 100, "layout")
 

@@ -31,6 +31,7 @@ from .style import (
     BLEED,
     CARD_TEXT,
     CARD_TITLE,
+    FRAME_W,
     GREY,
     H2,
     H3,
@@ -648,6 +649,7 @@ class Card(Block):
                     continue
             self.pictures.append(_Picture(p.caption, p.credit, image))
         self.adjusted: list[str] = []
+        self.compact = False
 
     @property
     def simple(self) -> bool:
@@ -661,6 +663,7 @@ class Card(Block):
     GAP = 12.0
 
     def wrap(self, width):
+        self.compact = False
         self.width = width
         pad = self.PAD
         self.adjusted = []
@@ -727,6 +730,57 @@ class Card(Block):
         self.height = body + self.row_h + 2 * pad
         return self.height
 
+    def pairable(self, width: float) -> bool:
+        """Simple enough, and its amount fits one line of a half-width card."""
+        if not self.simple:
+            return False
+        inner = width - self.RULE_W - 2 * self.PAD
+        need = (self.amount.wrap(10_000) and self.amount.widest) if self.amount else 0.0
+        if self.sub:
+            need += 6 + (self.sub.wrap(10_000) and self.sub.widest)
+        return need <= inner
+
+    def wrap_compact(self, width: float) -> float:
+        """Half-width layout (one of a CardPair): title; amount (after the previous amount or
+        note) at right; then the description, all across the card."""
+        self.compact = True
+        self.width = width
+        self.adjusted = []
+        inner = width - self.RULE_W - 2 * self.PAD
+        self.left_w = inner
+        h = self.title.wrap(inner)
+        row = 0.0
+        if self.amount:
+            row = self.amount.wrap(inner)
+        if self.sub:
+            room = inner - (self.amount.widest + 6 if self.amount else 0.0)
+            self.sub.wrap(room)
+            row = max(row, self.sub.height)
+        self.amount_row = row
+        h += row
+        if self.text:
+            h += 3 + self.text.wrap(inner)
+        self.height = h + 2 * self.PAD
+        return self.height
+
+    def _draw_compact(self, canvas, x, top):
+        c = self.colour
+        pad = self.PAD
+        lx = x + self.RULE_W + pad
+        y = top - pad
+        self.title.draw(canvas, lx, y)
+        y -= self.title.height
+        row = self.amount_row
+        if self.amount:
+            self.amount.draw(canvas, lx, y - (row - self.amount.height), shade(c, 0.85))
+        if self.sub:
+            # bottom-aligned with the amount, just left of it
+            self.sub.draw(canvas, lx, y - (row - self.sub.height) - 1.5)
+        y -= row
+        if self.text:
+            y -= 3
+            self.text.draw(canvas, lx, y)
+
     def draw(self, canvas, x, top, page):
         c = self.colour
         pad = self.PAD
@@ -737,6 +791,9 @@ class Card(Block):
         canvas.rect(x, top - h, self.width, h, stroke=1, fill=1)
         canvas.setFillColor(c)
         canvas.rect(x, top - h, self.RULE_W, h, stroke=0, fill=1)
+        if self.compact:
+            self._draw_compact(canvas, x, top)
+            return
         lx = x + self.RULE_W + pad
         y = top - pad
         self.title.draw(canvas, lx, y)
@@ -828,6 +885,56 @@ class Card(Block):
             preflight.add(page, where, message)
         blocks = [self.title, self.amount] + ([self.text] if self.text else []) + self.highlights
         _missing(preflight, page, where, *[b for b in blocks if b])
+
+
+class CardPair(Block):
+    """Two short cards side by side at half width, of equal height (a tightened section)."""
+
+    space_before = Card.space_before
+    GAP = 10.0
+
+    def __init__(self, left: Card, right: Card):
+        self.left, self.right = left, right
+        self.where = left.where
+
+    def wrap(self, width):
+        self.half = (width - self.GAP) / 2
+        self.height = max(self.left.wrap_compact(self.half), self.right.wrap_compact(self.half))
+        self.left.height = self.right.height = self.height
+        return self.height
+
+    def draw(self, canvas, x, top, page):
+        self.left.draw(canvas, x, top, page)
+        self.right.draw(canvas, x + self.half + self.GAP, top, page)
+
+    def explode(self):
+        return [self.left, self.right]
+
+    def notes(self, page, preflight):
+        self.left.notes(page, preflight)
+        self.right.notes(page, preflight)
+
+
+def tighten(blocks: list[Block], width: float = FRAME_W) -> list[Block]:
+    """A section's blocks set tighter: neighbouring short cards (same category, no tables or
+    pictures) share a row where that is shorter and the two read as a pair."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        a = blocks[i]
+        b = blocks[i + 1] if i + 1 < len(blocks) else None
+        if (isinstance(a, Card) and isinstance(b, Card) and a.mode == b.mode
+                and a.pairable(width) and b.pairable(width)):
+            stacked = a.wrap(width) + b.wrap(width) + b.space_before
+            half = (width - CardPair.GAP) / 2
+            ha, hb = a.wrap_compact(half), b.wrap_compact(half)
+            if max(ha, hb) < stacked - 12 and min(ha, hb) >= 0.6 * max(ha, hb):
+                out.append(CardPair(a, b))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
 
 
 class Contents(Block):

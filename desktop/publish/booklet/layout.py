@@ -4,6 +4,10 @@ Page numbers are known as soon as a block is placed, so the contents (drawn last
 numbers without a second layout pass. Rules kept here: a heading (``keep_with_next``) never sits
 alone at a page foot; an unsplittable block (a card) moves whole to the next page; a splittable
 block (paragraph, table) splits and its rest continues on the next page.
+
+Each section (the blocks between hard page breaks) is laid out on its own. When a section would
+end with a nearly empty page, it is laid out once more *tightened* (``Flow.tighten``: short cards
+paired side by side, smaller gaps) and the tighter layout is kept only if it saves that page.
 """
 
 from __future__ import annotations
@@ -129,6 +133,10 @@ class Flow:
         self.colour: Color = PLAN
         self.anchors: list[Anchor] = []
         self.width = FRAME_W
+        self.gap_scale = 1.0
+        # blocks → tighter blocks for a section that would end on a nearly empty page
+        self.tighten: Callable[[list[Block]], list[Block]] | None = None
+        self.tightened: list[str] = []  # first anchor titles of the sections tightened
 
     # -- pages ------------------------------------------------------------------------------
     def _new_page(self, kind: str = "body") -> Page:
@@ -146,14 +154,77 @@ class Flow:
 
     def _place(self, block: Block, height: float) -> None:
         page = self.page
-        gap = block.space_before if page.items else 0.0
+        gap = block.space_before * self.gap_scale if page.items else 0.0
         page.items.append((block, MARGIN_X, FRAME_TOP - page.used - gap))
         page.used += gap + height
         block.notes(page.number, self.preflight)
 
-    # -- the main loop ------------------------------------------------------------------------
+    # -- sections -----------------------------------------------------------------------------
+    SHORT_LAST_PAGE = 0.4  # a section's last page filled less than this is worth a retry
+    TIGHT_GAPS = 0.7
+
     def run(self, blocks: list[Block]) -> list[Page]:
-        queue = list(blocks)
+        section: list[Block] = []
+        for block in blocks:
+            if isinstance(block, (PageBreak, FullPage)):
+                self._section(section)
+                section = []
+                self._flow([block])
+            else:
+                section.append(block)
+        self._section(section)
+        while self.pages and self.pages[-1].kind == "body" and not self.pages[-1].items:
+            self.pages.pop()
+        return self.pages
+
+    def _snapshot(self):
+        page = self.page
+        return (len(self.pages), len(page.items), page.used, len(page.anchors), page.label,
+                page.colour, len(self.anchors), len(self.preflight.items), self.label,
+                self.colour)
+
+    def _restore(self, snap) -> None:
+        (pages, items, used, anchors, label, colour_, all_anchors, notes, self.label,
+         self.colour) = snap
+        del self.pages[pages:]
+        page = self.pages[-1]
+        del page.items[items:]
+        del page.anchors[anchors:]
+        page.used, page.label, page.colour = used, label, colour_
+        del self.anchors[all_anchors:]
+        del self.preflight.items[notes:]
+        self.preflight._seen = set(self.preflight.items)
+
+    def _section(self, blocks: list[Block]) -> None:
+        if not blocks:
+            return
+        snap = self._snapshot()
+        first = snap[0]
+        self._flow(list(blocks))
+        pages = len(self.pages) - first + 1
+        last = self.pages[-1]
+        if (self.tighten is None or pages < 2 or last.kind != "body"
+                or last.used >= FRAME_H * self.SHORT_LAST_PAGE):
+            return
+        tight = self.tighten(blocks)
+        self._restore(snap)
+        self.gap_scale = self.TIGHT_GAPS
+        try:
+            self._flow(list(tight))
+        finally:
+            self.gap_scale = 1.0
+        if len(self.pages) - first + 1 < pages:
+            title = next((b.title for b in blocks if isinstance(b, Anchor)), "")
+            self.tightened.append(title)
+            self.preflight.add(first, title or "section",
+                               "set tighter (short cards side by side, smaller gaps) to save "
+                               "a nearly empty page")
+            return
+        self._restore(snap)
+        self._flow(list(blocks))
+
+    # -- the main loop ------------------------------------------------------------------------
+    def _flow(self, queue: list[Block]) -> None:
         i = 0
         width = self.width
         while i < len(queue):
@@ -181,7 +252,7 @@ class Flow:
             if self.page.kind != "body":
                 self._new_page()
             height = block.wrap(width)
-            gap = block.space_before if self.page.items else 0.0
+            gap = block.space_before * self.gap_scale if self.page.items else 0.0
             need = gap + height
             if block.keep_with_next:
                 need = gap + self._chain_height(queue, i, width)
@@ -217,9 +288,6 @@ class Flow:
                 continue
             self._place(block, height)
             i += 1
-        while self.pages and self.pages[-1].kind == "body" and not self.pages[-1].items:
-            self.pages.pop()
-        return self.pages
 
     def _chain_height(self, queue: list[Block], i: int, width: float) -> float:
         """Height of a run of keep-with-next blocks plus the least of what follows."""
@@ -227,9 +295,9 @@ class Flow:
         j = i
         while j < len(queue) and queue[j].keep_with_next:
             block = queue[j]
-            total += block.wrap(width) + (block.space_before if j > i else 0.0)
+            total += block.wrap(width) + (block.space_before * self.gap_scale if j > i else 0.0)
             j += 1
         if j < len(queue) and not isinstance(queue[j], (PageBreak, FullPage, SetPart)):
             nxt = queue[j]
-            total += nxt.space_before + min(nxt.min_height(width), FRAME_H * 0.5)
+            total += nxt.space_before * self.gap_scale + min(nxt.min_height(width), FRAME_H * 0.5)
         return min(total, FRAME_H)
