@@ -63,7 +63,7 @@ SPECS: dict[A, Spec] = {
                       QT_TRANSLATE_NOOP("Actions", "Write a copy of this plan file (changes are saved as you go)")),
     A.QUIT: Spec(QT_TRANSLATE_NOOP("Actions", "&Quit"), (SK.Quit, "Ctrl+Q")),
     A.UNDO: Spec(QT_TRANSLATE_NOOP("Actions", "&Undo"), (SK.Undo,)),
-    A.REDO: Spec(QT_TRANSLATE_NOOP("Actions", "&Redo"), (SK.Redo, "Ctrl+Y")),
+    A.REDO: Spec(QT_TRANSLATE_NOOP("Actions", "&Redo"), (SK.Redo, "Ctrl+Y", "Ctrl+Shift+Z")),
     A.HISTORY: Spec(QT_TRANSLATE_NOOP("Actions", "&History"), ("Ctrl+H",),
                     QT_TRANSLATE_NOOP("Actions", "Show every change; click one to go back to it")),
     A.COPY: Spec(QT_TRANSLATE_NOOP("Actions", "&Copy cells"), (SK.Copy,),
@@ -100,6 +100,18 @@ def translate(text: str) -> str:
     return QCoreApplication.translate("Actions", text) if text else ""
 
 
+def key_sequences(keys: tuple) -> list[QKeySequence]:
+    """The shortcuts for ``keys`` on this platform, each once: a standard key (its main binding
+    here) may already be one of the explicit ones (Redo is Ctrl+Y on Windows), and a shortcut
+    listed twice is ambiguous and never fires."""
+    result: list[QKeySequence] = []
+    for key in keys:
+        sequence = QKeySequence(key)
+        if not sequence.isEmpty() and sequence not in result:
+            result.append(sequence)
+    return result
+
+
 def shortcut_text(action: QAction) -> str:
     """The action's first shortcut as the user sees it in menus (e.g. "Ctrl+D")."""
     keys = action.shortcuts()
@@ -121,7 +133,7 @@ def build_actions(parent) -> dict[A, QAction]:
     for action_id, spec in SPECS.items():
         action = QAction(translate(spec.text), parent)
         action.setObjectName(action_id.value)
-        keys = [QKeySequence(k) for k in spec.keys]
+        keys = key_sequences(spec.keys)
         if keys:
             action.setShortcuts(keys)
         if spec.tip:

@@ -470,6 +470,7 @@ def image_to_base64(path: Path | str) -> str:
 
 class PicturesEditor(JsonListEditor):
     def build_editors(self) -> None:
+        self.last_error: QMessageBox | None = None
         self.caption = self._line(QT_TRANSLATE_NOOP("Forms", "Caption"))
         self.credit = self._line(QT_TRANSLATE_NOOP("Forms", "Credit"))
         self.thumbnail = QLabel(self.editors)
@@ -507,7 +508,11 @@ class PicturesEditor(JsonListEditor):
         try:
             return image_to_base64(path)
         except ValueError as error:
-            QMessageBox.warning(self, t("Picture"), str(error))
+            box = QMessageBox(QMessageBox.Icon.Warning, t("Picture"), str(error),
+                              QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("pictureRefused")
+            box.open()
+            self.last_error = box
             return None
 
     def new_item(self, path: str | None = None) -> dict | None:

@@ -340,6 +340,22 @@
         <source>Subtotal</source>
         <translation>小計</translation>
     </message>
+    <message>
+        <source>No initiatives here yet. Add one with Add (Ctrl+Ins) or paste rows from Excel (Ctrl+V).</source>
+        <translation>ここにはまだ取組がありません。「追加」(Ctrl+Ins)で追加するか、Excel から行を貼り付けてください(Ctrl+V)。</translation>
+    </message>
+    <message>
+        <source>No rows yet. Add one with Add (Ctrl+Ins) or paste rows from Excel (Ctrl+V).</source>
+        <translation>まだ行がありません。「追加」(Ctrl+Ins)で追加するか、Excel から行を貼り付けてください(Ctrl+V)。</translation>
+    </message>
+    <message>
+        <source>This vision has no measures yet. Add one with Add (Ctrl+Ins) or paste code, title and goal from Excel (Ctrl+V).</source>
+        <translation>このビジョンにはまだ施策がありません。「追加」(Ctrl+Ins)で追加するか、コード・名称・目標を Excel から貼り付けてください(Ctrl+V)。</translation>
+    </message>
+    <message>
+        <source>This ward has no projects for this year yet. Add one with Add (Ctrl+Ins), paste rows from Excel (Ctrl+V) or import the ward's workbook (File ▸ Import ward sheet from Excel).</source>
+        <translation>この区にはこの年度の事業がまだありません。「追加」(Ctrl+Ins)で追加するか、Excel から行を貼り付ける(Ctrl+V)か、区のワークブックを取り込んでください(ファイル ▸ 区の取組シートを Excel から取り込む)。</translation>
+    </message>
 </context>
 <context>
     <name>Exports</name>
@@ -524,16 +540,6 @@
         <location filename="../../desktop/ui/forms.py" line="433" />
         <source>Add a picture</source>
         <translation>画像を追加</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/forms.py" line="434" />
-        <source>Images (*.png *.jpg *.jpeg)</source>
-        <translation>画像 (*.png *.jpg *.jpeg)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/forms.py" line="444" />
-        <source>%1 KB image</source>
-        <translation>%1 KB の画像</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/forms.py" line="445" />
@@ -841,6 +847,50 @@
         <source>Initiative: %1</source>
         <translation>取組: %1</translation>
     </message>
+    <message>
+        <source>%1 is not an image PlanBook can read (use PNG or JPEG)</source>
+        <translation>%1 は PlanBook で読み込める画像ではありません(PNG または JPEG を使ってください)</translation>
+    </message>
+    <message>
+        <source>%1 × %2 px, %3 KB</source>
+        <translation>%1 × %2 ピクセル、%3 KB</translation>
+    </message>
+    <message>
+        <source>(no image yet)</source>
+        <translation>(画像なし)</translation>
+    </message>
+    <message>
+        <source>Add picture…</source>
+        <translation>画像を追加…</translation>
+    </message>
+    <message>
+        <source>Choose image file…</source>
+        <translation>画像ファイルを選択…</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>画像 (%1)</translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <source>Put an image file (PNG, JPEG, GIF, BMP, WebP, TIFF) into this picture; it is stored in the plan file</source>
+        <translation>この画像枠に画像ファイル(PNG・JPEG・GIF・BMP・WebP・TIFF)を入れます。画像は計画ファイルの中に保存されます</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 を読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>no image</source>
+        <translation>画像なし</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1108,6 +1158,10 @@
         <source>&lt;h3&gt;PlanBook&lt;/h3&gt;&lt;p&gt;Edit the city's annual action plan and typeset its booklet and ward sheets.&lt;/p&gt;&lt;p&gt;Every change is saved to the plan file as you make it.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PlanBook(プランブック)&lt;/h3&gt;&lt;p&gt;市の年度アクションプランを編集し、冊子と区の取組シートを組版します。&lt;/p&gt;&lt;p&gt;変更はその都度、計画ファイルに保存されます。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Click a row of a table first; Del deletes the selected rows.</source>
+        <translation>先に表の行をクリックしてください。Del キーで選択した行を削除します。</translation>
+    </message>
 </context>
 <context>
     <name>Navigator</name>
@@ -1178,16 +1232,6 @@
         <translation>ビジョン%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages.py" line="111" />
-        <source>Measures</source>
-        <translation>施策</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages.py" line="112" />
-        <source>Initiatives</source>
-        <translation>取組</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/pages.py" line="153" />
         <source>Initial budget</source>
         <translation>当初予算</translation>
@@ -1216,16 +1260,6 @@
         <location filename="../../desktop/ui/pages.py" line="171" />
         <source>Allocation</source>
         <translation>配分額</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages.py" line="175" />
-        <source>Remaining</source>
-        <translation>残額</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/pages.py" line="178" />
-        <source>Execution rate (settled ÷ revised): %1%</source>
-        <translation>執行率(決算額 ÷ 補正後): %1%</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/pages.py" line="213" />
@@ -1276,6 +1310,42 @@
         <location filename="../../desktop/ui/pages.py" line="303" />
         <source>Wards</source>
         <translation>区</translation>
+    </message>
+    <message>
+        <source>Budget summary (¥1,000)</source>
+        <translation>予算の集計(千円)</translation>
+    </message>
+    <message>
+        <source>Execution rate (settled ÷ revised)</source>
+        <translation>執行率(決算額 ÷ 補正後)</translation>
+    </message>
+    <message>
+        <source>How much of the revised budget was actually spent.</source>
+        <translation>補正後予算のうち実際に支出した割合です。</translation>
+    </message>
+    <message>
+        <source>Initiatives (%1)</source>
+        <translation>取組 (%1)</translation>
+    </message>
+    <message>
+        <source>Main actions</source>
+        <translation>主なアクション</translation>
+    </message>
+    <message>
+        <source>Measures (%1)</source>
+        <translation>施策 (%1)</translation>
+    </message>
+    <message>
+        <source>Over the allocation by %1</source>
+        <translation>配分額を %1 超過しています</translation>
+    </message>
+    <message>
+        <source>Remaining (allocation − total)</source>
+        <translation>残額(配分額 − 合計)</translation>
+    </message>
+    <message>
+        <source>What is left of the allocation at each budget stage; △ and red mean the projects exceed the allocation.</source>
+        <translation>各予算段階で配分額から残っている額です。△(赤字)は事業費が配分額を超えていることを示します。</translation>
     </message>
 </context>
 <context>
@@ -1416,19 +1486,9 @@
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_editor.py" line="77" />
-        <source>Add a row below the current one (Ctrl+Ins)</source>
-        <translation>選択行の下に行を追加 (Ctrl+Ins)</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/table_editor.py" line="79" />
         <source>Duplicate</source>
         <translation>複製</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/table_editor.py" line="79" />
-        <source>Duplicate the selected rows (Ctrl+D)</source>
-        <translation>選択した行を複製 (Ctrl+D)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/table_editor.py" line="81" />
@@ -1436,29 +1496,14 @@
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_editor.py" line="81" />
-        <source>Delete the selected rows (Ctrl+Del)</source>
-        <translation>選択した行を削除 (Ctrl+Del)</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/table_editor.py" line="83" />
         <source>Up</source>
         <translation>上へ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_editor.py" line="83" />
-        <source>Move the selected rows up (Ctrl+Shift+Up)</source>
-        <translation>選択した行を上へ移動 (Ctrl+Shift+↑)</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/table_editor.py" line="85" />
         <source>Down</source>
         <translation>下へ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/table_editor.py" line="85" />
-        <source>Move the selected rows down (Ctrl+Shift+Down)</source>
-        <translation>選択した行を下へ移動 (Ctrl+Shift+↓)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/table_editor.py" line="125" />
@@ -1524,6 +1569,30 @@
         <location filename="../../desktop/ui/table_editor.py" line="317" />
         <source>Pasted %1 rows</source>
         <translation>%1行を貼り付けました</translation>
+    </message>
+    <message>
+        <source>Add a row below the current one</source>
+        <translation>現在の行の下に行を追加</translation>
+    </message>
+    <message>
+        <source>Delete the selected rows</source>
+        <translation>選択した行を削除</translation>
+    </message>
+    <message>
+        <source>Duplicate the selected rows</source>
+        <translation>選択した行を複製</translation>
+    </message>
+    <message>
+        <source>Move the selected rows down</source>
+        <translation>選択した行を下へ移動</translation>
+    </message>
+    <message>
+        <source>Move the selected rows up</source>
+        <translation>選択した行を上へ移動</translation>
+    </message>
+    <message>
+        <source>No row matches 「%1」. Clear the filter (Esc) to see all %2 rows.</source>
+        <translation>「%1」に一致する行はありません。絞り込みを解除(Esc)すると全 %2 行が表示されます。</translation>
     </message>
 </context>
 </TS>
