@@ -117,6 +117,18 @@ class RecordForm(QScrollArea):
     def key(self, field: Field) -> str:
         return f"{field.name}.{field.sub}" if field.sub else field.name
 
+    NARROW = 620  # below this width labels go above their fields, so fields keep their width
+
+    def resizeEvent(self, event) -> None:
+        policy = (QFormLayout.RowWrapPolicy.WrapAllRows if event.size().width() < self.NARROW
+                  else QFormLayout.RowWrapPolicy.DontWrapRows)
+        if self.form.rowWrapPolicy() != policy:
+            self.form.setRowWrapPolicy(policy)
+            self.form.setLabelAlignment(
+                Qt.AlignmentFlag.AlignLeft if policy == QFormLayout.RowWrapPolicy.WrapAllRows
+                else Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        super().resizeEvent(event)
+
     # -- building ---------------------------------------------------------------------------
     def _add(self, field: Field, parent: QWidget) -> None:
         key = self.key(field)

@@ -799,9 +799,25 @@ class MainWindow(QMainWindow):
             if state and not state.isEmpty():
                 self.restoreState(state, S.WINDOW_STATE_VERSION)
         else:
-            self.resizeDocks([self.nav_dock, self.preview_dock], [300, 430],
-                             Qt.Orientation.Horizontal)
-            self.resizeDocks([self.bottom_dock], [190], Qt.Orientation.Vertical)
+            self._first_layout()
+
+    def _first_layout(self) -> None:
+        """First start: a window that fits the screen (1366×768 laptops too), the navigator
+        and the preview beside an editor that keeps at least half of the width."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width, height = 1500, 920
+        if screen is not None:
+            width = min(width, int(screen.width() * 0.94))
+            height = min(height, int(screen.height() * 0.92))
+            self.resize(width, height)
+            self.move(screen.x() + (screen.width() - width) // 2,
+                      screen.y() + (screen.height() - height) // 2)
+        nav = max(220, min(300, int(width * 0.2)))
+        preview = max(260, min(430, int(width * 0.28)))
+        self.resizeDocks([self.nav_dock, self.preview_dock], [nav, preview],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.bottom_dock], [max(140, min(190, int(height * 0.2)))],
+                         Qt.Orientation.Vertical)
 
     def save_window(self) -> None:
         self.settings.set(S.WINDOW_GEOMETRY, self.saveGeometry())
