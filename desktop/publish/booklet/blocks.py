@@ -337,14 +337,16 @@ class Bullets(Block):
 class SideBySide(Block):
     """Two blocks side by side (two ✓ boxes); stacks them when it must split."""
 
-    def __init__(self, left: Block, right: Block, *, gap: float = 10, space_before: float = 10):
+    def __init__(self, left: Block, right: Block, *, gap: float = 10, space_before: float = 10,
+                 share: float = 0.5):
         self.left, self.right, self.gap = left, right, gap
         self.space_before = space_before
+        self.share = share  # the left block's part of the width
 
     def wrap(self, width):
-        half = (width - self.gap) / 2
+        half = (width - self.gap) * self.share
         self.half = half
-        self.height = max(self.left.wrap(half), self.right.wrap(half))
+        self.height = max(self.left.wrap(half), self.right.wrap(width - self.gap - half))
         # equal heights look designed
         for b in (self.left, self.right):
             if hasattr(b, "height"):
@@ -756,6 +758,13 @@ class Card(Block):
             room = inner - (self.amount.widest + 6 if self.amount else 0.0)
             self.sub.wrap(room)
             row = max(row, self.sub.height)
+        # a one-line title with room beside it carries the amount, as a full-width card does
+        self.amount_inline = bool(
+            self.amount and not self.sub and len(self.title.lines) == 1
+            and self.title.widest + 10 + self.amount.widest <= inner)
+        if self.amount_inline:
+            h = max(h, self.amount.height)
+            row = 0.0
         self.amount_row = row
         h += row
         if self.text:
@@ -769,9 +778,13 @@ class Card(Block):
         lx = x + self.RULE_W + pad
         y = top - pad
         self.title.draw(canvas, lx, y)
-        y -= self.title.height
+        if self.amount_inline:
+            self.amount.draw(canvas, lx, y, shade(c, 0.85))
+            y -= max(self.title.height, self.amount.height)
+        else:
+            y -= self.title.height
         row = self.amount_row
-        if self.amount:
+        if self.amount and not self.amount_inline:
             self.amount.draw(canvas, lx, y - (row - self.amount.height), shade(c, 0.85))
         if self.sub:
             # bottom-aligned with the amount, just left of it

@@ -26,7 +26,7 @@ from .blocks import (
 )
 from .layout import Anchor, Block, FullPage, PageBreak, SetPart, Spacer
 from .pages import paint_back_cover, paint_cover
-from .style import BODY, NOTE, PLAN, SMALL, WARD, colour
+from .style import BODY, NOTE, PLAN, SMALL, TABLE_CELL, WARD, colour
 
 PRIORITY = HexColor("#C8553D")
 
@@ -159,7 +159,7 @@ def build_blocks(doc: EditionDocument, preflight: Preflight) -> tuple[list[Block
             if budget is not None:
                 # the budget summary sits beside the policies, ahead of the ward panels, so it
                 # is never left alone on a page after them
-                part3.append(SideBySide(policies, budget, space_before=10))
+                part3.append(SideBySide(policies, budget, space_before=10, share=0.64))
                 budget = None
             else:
                 part3.append(policies)
@@ -200,7 +200,8 @@ def vision_blocks(v: Vision, titles: dict[int, str], year: str, contents_anchors
         out.append(Heading("ビジョンを実現するための施策", c))
         out.append(Table(["施策", "", "めざす姿"],
                          [[m.code, m.title, m.goal] for m in v.measures],
-                         [0.09, 0.38, 0.53], c, where=f"{label} 施策"))
+                         [0.09, 0.38, 0.53], c, where=f"{label} 施策",
+                         cell_styles=[TABLE_CELL, TABLE_CELL.but(phrase=True), TABLE_CELL]))
     if v.related:
         names = "／".join(f"ビジョン{n} {titles.get(n, '')}".rstrip() for n in v.related)
         out.append(Para(f"(関連するビジョン){names}", NOTE, space_before=6))
