@@ -17,10 +17,12 @@ the rows' sums; where they differ from the totals printed in the source, the pre
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from pathlib import Path
 
 from reportlab.lib.colors import Color, HexColor, white
@@ -76,6 +78,7 @@ NUMBER_W, AMOUNT_W = 22.0, 46.0
 NAME_WIDTHS = (170.0, 160.0, 150.0, 140.0, 130.0, 120.0)
 AMOUNTS = ("initial", "revised", "settled")
 PAD_X = 4.0
+NBSP = "\u00a0"
 
 
 @dataclass(frozen=True)
@@ -124,7 +127,8 @@ class Density:
     @property
     def name(self) -> TextStyle:
         return TextStyle(font=GOTHIC_BOLD, size=self.text_size,
-                         leading=round(self.text_size * self.leading, 2), align="left")
+                         leading=round(self.text_size * self.leading, 2), align="left",
+                         phrase=True)  # 事業名 wraps between phrases (文節)
 
     @property
     def group(self) -> TextStyle:
@@ -158,12 +162,12 @@ class Density:
 
     @property
     def summary_h(self) -> float:
-        return self.text_size + 9.0
+        return self.text_size + 7.5
 
     @property
     def headline(self) -> TextStyle:
         size = self.text_size + 3.0
-        return TextStyle(font=GOTHIC_BOLD, size=size, leading=round(size * 1.4, 2),
+        return TextStyle(font=GOTHIC_BOLD, size=size, leading=round(size * 1.3, 2),
                          align="left", phrase=True)
 
     @property
@@ -241,22 +245,87 @@ def sheet_title(doc: EditionDocument, plan: WardPlan) -> str:
     return f"{era_label(doc.edition.fiscal_year)} {plan.ward.name}まちづくりの取組み"
 
 
-def _status_box(project: WardProject, d: Density) -> tuple[float, float]:
+def _status_box(status: str | None, d: Density) -> tuple[float, float]:
     """(width, height) of the status mark printed before the name; (0, 0) without one."""
-    if not project.status:
+    if not status:
         return 0.0, 0.0
     size = d.status_size
-    return text_width(STATUS_LABELS[project.status], GOTHIC_BOLD, size) + 3.5, size + 2.5
+    return text_width(STATUS_LABELS[status], GOTHIC_BOLD, size) + 3.5, size + 2.5
 
 
-def _project_row(project: WardProject, d: Density, cols: Columns) -> Row:
-    box_w, _ = _status_box(project, d)
-    name_style = d.name.but(indent=box_w + 3.0) if box_w else d.name
-    name = TextBlock(project.name, name_style)
+def _name_block(project: WardProject, d: Density, width: float, balance: bool) -> TextBlock:
+    return _name_layout(project.name, project.status, d, width, balance)
+
+
+@lru_cache(maxsize=8192)
+def _name_layout(name: str, status: str | None, d: Density, width: float,
+                 balance: bool) -> TextBlock:
+    """事業名 with room on its first line for the status mark; a two-line name breaks where
+    the words change (西区地域コミュニティ｜づくり支援事業), the most balanced such place.
+
+    The room is made of no-break spaces rather than a first-line indent: typeset's phrase
+    breaking measures phrases against the full width, so an indent makes it break a phrase
+    mid-word. Without ``balance`` the break is left where it falls (the height is the same;
+    trial layouts skip the search). Cached: callers must not re-wrap the block they get."""
+    box_w, _ = _status_box(status, d)
+    text = name
+    lead = 0
+    if box_w:
+        space = text_width(NBSP, d.name.font, d.name.size)
+        lead = math.ceil((box_w + 2.5) / space)
+        text = NBSP * lead + text
+    block = TextBlock(text, d.name)
+    if block.line_count(width) != 2 or block.forced or not balance:
+        return block
+    best: tuple[tuple[bool, float], float] | None = None
+    for end in range(len(block.lines[0].text), lead + 1, -1):
+        trial = min(width, text_width(text[:end], d.name.font, d.name.size) + 0.01)
+        if block.line_count(trial) != 2 or block.forced:
+            continue
+        first, second = block.lines
+        if len(first.text) != end:
+            continue
+        score = (_word_break(text[end - 1], text[end]), -abs(first.width - second.width))
+        if best is None or score > best[0]:
+            best = (score, trial)
+    block.wrap(best[1] if best and best[0][0] else width)
+    return block
+
+
+def _script(ch: str) -> str:
+    code = ord(ch)
+    if 0x30A0 <= code <= 0x30FF:
+        return "katakana"
+    if 0x3040 <= code <= 0x309F:
+        return "hiragana"
+    if 0x4E00 <= code <= 0x9FFF or ch in "々〆":
+        return "kanji"
+    if ch.isalnum():
+        return "latin"
+    if ch in "（(「『【〈《":
+        return "open"
+    if ch in "）)」』】〉》":
+        return "close"
+    return "other"
+
+
+def _word_break(before: str, after: str) -> bool:
+    """Whether a line may break between two characters of a name without splitting a word:
+    where the script changes (but not kanji → okurigana), or around brackets."""
+    a, b = _script(before), _script(after)
+    if b == "open" or a == "close":
+        return True
+    if "other" in (a, b) or b == "close" or a == "open" or a == b:
+        return False
+    return not (a == "kanji" and b == "hiragana")
+
+
+def _project_row(project: WardProject, d: Density, cols: Columns, balance: bool) -> Row:
+    name = _name_block(project, d, cols.inner("name"), balance)
     description = TextBlock(project.description, d.cell)
-    drop = max(0.0, _baseline_shift(d.cell) - _baseline_shift(name_style))
-    height = max(name.wrap(cols.inner("name")) + drop,
-                 description.wrap(cols.inner("description")), d.cell.line_height)
+    drop = max(0.0, _baseline_shift(d.cell) - _baseline_shift(d.name))
+    height = max(name.height + drop, description.wrap(cols.inner("description")),
+                 d.cell.line_height)
     return Row("project", height + 2 * d.pad_y, project,
                {"name": name, "description": description}, name_drop=drop)
 
@@ -336,20 +405,21 @@ def _head_layout(plan: WardPlan, d: Density = NORMAL) -> _Head:
     return _Head(headline, description, chunks, widths, height + 2 * HEAD_PAD, d)
 
 
-def _rows(plan: WardPlan, d: Density, cols: Columns = DEFAULT_COLUMNS) -> list[Row]:
+def _rows(plan: WardPlan, d: Density, cols: Columns = DEFAULT_COLUMNS,
+          balance: bool = True) -> list[Row]:
     rows: list[Row] = []
     known = {g.id for g in plan.groups}
     loose = [p for p in plan.projects if p.group_id not in known]
-    rows.extend(_project_row(p, d, cols) for p in loose)
+    rows.extend(_project_row(p, d, cols, balance) for p in loose)
     for group in plan.groups:
         members = [p for p in plan.projects if p.group_id == group.id]
-        rows.extend(_group_rows(plan, group, members, d, cols))
+        rows.extend(_group_rows(plan, group, members, d, cols, balance))
     rows.append(Row("total", d.total_h, label="合計", totals=plan.totals()))
     return rows
 
 
 def _group_rows(plan: WardPlan, group: WardGroup, members: list[WardProject],
-                d: Density, cols: Columns) -> Iterator[Row]:
+                d: Density, cols: Columns, balance: bool) -> Iterator[Row]:
     """The ■ heading (carrying the group's subtotal where the ward prints one, as the city's
     sheets do), then the group's projects."""
     totals = plan.group_totals(group.id) if group.show_subtotal else None
@@ -359,7 +429,7 @@ def _group_rows(plan: WardPlan, group: WardGroup, members: list[WardProject],
     block = TextBlock(f"■ {group.title}", d.group)
     yield Row("group", max(block.wrap(width), d.total_h - 2 * d.pad_y) + 2 * d.pad_y,
               blocks={"title": block}, label=group.title, totals=totals)
-    yield from (_project_row(p, d, cols) for p in members)
+    yield from (_project_row(p, d, cols, balance) for p in members)
 
 
 BAND_GAP = 5.0  # between the band and the table
@@ -459,7 +529,7 @@ def _columns(plan: WardPlan, d: Density) -> Columns:
     best: tuple[float, Columns] | None = None
     for name_w in NAME_WIDTHS:
         cols = Columns(name_w)
-        height = sum(r.height for r in _rows(plan, d, cols))
+        height = sum(r.height for r in _rows(plan, d, cols, balance=False))
         if best is None or height < best[0] - 0.5:
             best = (height, cols)
     return best[1]
@@ -468,16 +538,19 @@ def _columns(plan: WardPlan, d: Density) -> Columns:
 def _layout(plan: WardPlan) -> _Layout:
     """The largest density that fits the ward on one page; failing that, the largest that
     needs no more pages than the floor does."""
-    tried: list[_Layout] = []
+    tried: list[tuple[_Layout, Columns]] = []
     for d in DENSITIES:
         head = _head_layout(plan, d)
         cols = _columns(plan, d)
-        layout = _Layout(d, head, _paginate(plan, head, _rows(plan, d, cols), d, cols))
-        if len(layout.pages) == 1:
-            return layout
-        tried.append(layout)
-    fewest = min(len(t.pages) for t in tried)
-    return next(t for t in tried if len(t.pages) == fewest)
+        rows = _rows(plan, d, cols, balance=False)
+        tried.append((_Layout(d, head, _paginate(plan, head, rows, d, cols)), cols))
+        if len(tried[-1][0].pages) == 1:
+            break
+    fewest = min(len(t.pages) for t, _ in tried)
+    chosen, cols = next((t, c) for t, c in tried if len(t.pages) == fewest)
+    # The same rows with balanced name breaks: equal heights, so the same pages.
+    d, head = chosen.density, chosen.head
+    return _Layout(d, head, _paginate(plan, head, _rows(plan, d, cols), d, cols))
 
 
 def _layout_note(plan: WardPlan, layout: _Layout) -> str | None:
@@ -705,7 +778,7 @@ class _Drawer:
         c = self.c
         label = STATUS_LABELS[project.status]
         colour = STATUS_COLOURS[project.status]
-        box_w, box_h = _status_box(project, d)
+        box_w, box_h = _status_box(project.status, d)
         middle = top - d.name.line_height / 2
         c.setStrokeColor(colour)
         c.setLineWidth(0.6)
@@ -723,7 +796,7 @@ class _Drawer:
             remaining = plan.allocation - (base or 0)
             parts.append(f"残額 {format_amount(remaining)}千円（配分額－{label}）")
         parts.append(f"執行率 {execution_rate(totals)}（決算額÷補正後）")
-        self.text(PAGE_W - MARGIN_X, y - d.summary_h + 6.0, "　／　".join(parts), GOTHIC,
+        self.text(PAGE_W - MARGIN_X, y - d.text_size - 3.5, "　／　".join(parts), GOTHIC,
                   d.text_size + 0.5, ACCENT, "right")
 
     def footer(self, page: Page) -> None:
