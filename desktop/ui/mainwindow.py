@@ -839,6 +839,17 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """Show every text in the language just installed, keeping the window as it is."""
         self.retranslations += 1
+        # longer or shorter texts must not move the docks
+        docks = [d for d in (self.nav_dock, self.preview_dock) if d.isVisible()]
+        widths = [d.width() for d in docks]
+        height = self.bottom_dock.height() if self.bottom_dock.isVisible() else 0
+
+        def keep_docks():
+            self.resizeDocks(docks, widths, Qt.Orientation.Horizontal)
+            if height:
+                self.resizeDocks([self.bottom_dock], [height], Qt.Orientation.Vertical)
+
+        QTimer.singleShot(0, self, keep_docks)
         retranslate_actions(self.actions_)
         for widget, source in self._menus:
             text = self.tr(source)
