@@ -400,3 +400,15 @@ def doc_colour():
     from reportlab.lib.colors import HexColor
 
     return HexColor("#336699")
+
+
+def test_a_category_running_onto_a_new_page_repeats_its_label(built, sample_doc):
+    texts = [squash(t) for t in built[3]]
+    continued = [t for t in texts if "(続き)" in t]
+    assert continued
+    labels = {squash(i.category) for i in sample_doc.initiatives if i.category}
+    labels |= {squash(a.heading) for p in sample_doc.priorities for a in p.actions if a.heading}
+    for text in continued:
+        label = text.split("(続き)")[0].removeprefix("＜")
+        # the label comes first on the page body, after the running header
+        assert any(label.endswith(c) for c in labels), label[-30:]

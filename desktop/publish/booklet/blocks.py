@@ -133,6 +133,7 @@ class Heading(Block):
     """◆-marked section heading with a rule in the part's colour; kept with what follows."""
 
     keep_with_next = True
+    ends_category = True
 
     def __init__(self, text: str, colour: Color, *, style: TextStyle = H2, mark: str = "◆",
                  space_before: float = 14.0):
@@ -171,14 +172,21 @@ class Tab(Block):
 
     keep_with_next = True
 
+    category = True  # cards after it belong to it (repeated as 続き on a new page)
+
     def __init__(self, text: str, colour: Color, *, space_before: float = 12.0,
                  bracket: bool = False):
+        self.text = text
         self.colour = colour
         self.bracket = bracket
         style = TextStyle(GOTHIC_BOLD, 9.5, 14, WHITE if not bracket else shade(colour, 0.8),
                           "left", phrase=True)
         self.block = TextBlock(f"＜{text}＞" if bracket else text, style)
         self.space_before = space_before
+
+    def continued(self) -> Tab:
+        """The same label at the top of the next page, marked as continued."""
+        return Tab(f"{self.text}(続き)", self.colour, space_before=0.0, bracket=self.bracket)
 
     def wrap(self, width):
         self.width = width
@@ -211,6 +219,7 @@ class PartTitle(Block):
     """A part's opener: a band across the page top with the part's number and title."""
 
     keep_with_next = True
+    ends_category = True
 
     def __init__(self, title: str, colour: Color, *, kicker: str = "", height: float = 64,
                  space_before: float = 0.0):
@@ -1203,6 +1212,7 @@ class Band(Block):
     """The vision opener: a full-bleed band in the vision's colour with number and title."""
 
     keep_with_next = True
+    ends_category = True
 
     def __init__(self, number: int, title: str, colour: Color):
         self.number = number

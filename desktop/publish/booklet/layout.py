@@ -26,6 +26,8 @@ class Block:
     """Something placed in the text frame. Subclasses set ``height`` in ``wrap``."""
 
     keep_with_next = False
+    category = False  # a category label: repeated at the top of a page its cards run onto
+    ends_category = False  # a heading that closes the current category
     space_before = 0.0
     where = ""  # for preflight messages
 
@@ -134,6 +136,7 @@ class Flow:
         self.anchors: list[Anchor] = []
         self.width = FRAME_W
         self.gap_scale = 1.0
+        self.category: Block | None = None  # the category label the current cards belong to
         # blocks → tighter blocks for a section that would end on a nearly empty page
         self.tighten: Callable[[list[Block]], list[Block]] | None = None
         self.tightened: list[str] = []  # first anchor titles of the sections tightened
@@ -157,6 +160,10 @@ class Flow:
         gap = block.space_before * self.gap_scale if page.items else 0.0
         page.items.append((block, MARGIN_X, FRAME_TOP - page.used - gap))
         page.used += gap + height
+        if block.category:
+            self.category = block
+        elif block.ends_category:
+            self.category = None
         block.notes(page.number, self.preflight)
 
     # -- sections -----------------------------------------------------------------------------
@@ -181,11 +188,11 @@ class Flow:
         page = self.page
         return (len(self.pages), len(page.items), page.used, len(page.anchors), page.label,
                 page.colour, len(self.anchors), len(self.preflight.items), self.label,
-                self.colour)
+                self.colour, self.category)
 
     def _restore(self, snap) -> None:
         (pages, items, used, anchors, label, colour_, all_anchors, notes, self.label,
-         self.colour) = snap
+         self.colour, self.category) = snap
         del self.pages[pages:]
         page = self.pages[-1]
         del page.items[items:]
@@ -232,9 +239,11 @@ class Flow:
             if isinstance(block, PageBreak):
                 if self.pages and self.page.items:
                     self._new_page()
+                self.category = None
                 i += 1
                 continue
             if isinstance(block, SetPart):
+                self.category = None
                 self.label, self.colour = block.label, block.colour
                 if not self.page.items:
                     self.page.label, self.page.colour = block.label, block.colour
@@ -263,6 +272,8 @@ class Flow:
                     self._place(head[0], head[0].wrap(width))
                     queue[i] = head[1]
                 self._new_page()
+                if head is None:
+                    self._continue_category(queue, i)
                 continue
             if height > available + 1e-6:
                 # alone on a fresh page and still too tall
@@ -288,6 +299,16 @@ class Flow:
                 continue
             self._place(block, height)
             i += 1
+
+    def _continue_category(self, queue: list[Block], i: int) -> None:
+        """Cards of a category run onto a new page: repeat its label there (…(続き))."""
+        tab = self.category
+        if tab is None or i >= len(queue):
+            return
+        nxt = queue[i]
+        if nxt.keep_with_next or isinstance(nxt, (PageBreak, FullPage, SetPart)):
+            return
+        queue.insert(i, tab.continued())
 
     def _chain_height(self, queue: list[Block], i: int, width: float) -> float:
         """Height of a run of keep-with-next blocks plus the least of what follows."""
