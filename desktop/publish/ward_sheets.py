@@ -2,9 +2,9 @@
 
 Each ward: the title (令和4年度 中央区まちづくりの取組み), a compact band with its vision
 headline, description and policies (in columns), then the project table No. / 事業名 / 事業内容 /
-当初予算 / 補正後 / 決算額 (千円) under the ward's group headings, with status marks, group
-subtotals where the ward prints them, the total, and a line with the allocation, the remaining
-amount and the execution rate.
+当初予算 / 補正後 / 決算額 (千円) under the ward's ■ group headings (carrying the group's
+subtotal where the ward prints one, as the city's sheets do), with status marks before the
+names, the total, and a line with the allocation, the remaining amount and the execution rate.
 
 Layout happens first (every row measured, pages decided), drawing second, so each page knows
 the ward's page count. A ward is laid out at the largest type of ``DENSITIES`` that fits it on
@@ -60,7 +60,6 @@ BOTTOM = MARGIN_BOTTOM + 12.0  # room for the footer
 ACCENT = HexColor("#1F4E79")
 HEADER_FILL = HexColor("#DDE6F0")
 GROUP_FILL = HexColor("#EEF2F7")
-SUBTOTAL_FILL = HexColor("#F5F5F5")
 TOTAL_FILL = HexColor("#DDE6F0")
 BAND_FILL = HexColor("#F5F8FC")
 RULE = HexColor("#7F8C99")
@@ -207,7 +206,7 @@ def _baseline_shift(style: TextStyle) -> float:
 
 @dataclass
 class Row:
-    kind: str  # "project" | "group" | "subtotal" | "total"
+    kind: str  # "project" | "group" (with ``totals``: its subtotal) | "total"
     height: float
     project: WardProject | None = None
     blocks: dict[str, TextBlock] = field(default_factory=dict)
@@ -484,15 +483,14 @@ def _paginate(plan: WardPlan, head: _Head, rows: list[Row], d: Density,
 
 def _keep_height(rows: list[Row], index: int, limit: float, d: Density) -> float:
     """Height ``rows[index]`` needs on its page: a group heading stays with its first project,
-    the last project with its subtotal, the last row with the total, the total with the summary
-    line. A chain taller than ``limit`` (a whole page) falls back to the row alone."""
+    the last row with the total, the total with the summary line. A chain taller than
+    ``limit`` (a whole page) falls back to the row alone."""
     need = 0.0
     for i in range(index, len(rows)):
         row = rows[i]
         need += row.height + (d.summary_h if row.kind == "total" else 0.0)
         following = rows[i + 1] if i + 1 < len(rows) else None
-        if following is None or not (row.kind == "group"
-                                     or following.kind in ("subtotal", "total")):
+        if following is None or not (row.kind == "group" or following.kind == "total"):
             break
     return need if need <= limit else rows[index].height
 
@@ -727,8 +725,8 @@ class _Drawer:
             if row.totals:
                 self.totals_line("小計", row.totals, top - _baseline_shift(block.style), d, cols)
             return bottom
-        if row.kind in ("subtotal", "total"):
-            c.setFillColor(TOTAL_FILL if row.kind == "total" else SUBTOTAL_FILL)
+        if row.kind == "total":
+            c.setFillColor(TOTAL_FILL)
             c.rect(MARGIN_X, bottom, CONTENT_W, row.height, stroke=0, fill=1)
             self.grid(y, row.height, cols, AMOUNTS)
             baseline = bottom + row.height / 2 - 0.38 * d.text_size
