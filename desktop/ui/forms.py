@@ -498,7 +498,7 @@ class PicturesEditor(JsonListEditor):
         self.replace_button.clicked.connect(self.ask_replace)
         side = QVBoxLayout()
         side.addWidget(self.size_label)
-        side.addWidget(self.replace_button)
+        side.addWidget(self.replace_button, 0, Qt.AlignmentFlag.AlignLeft)
         side.addStretch(1)
         line = QHBoxLayout()
         line.addWidget(self.thumbnail)

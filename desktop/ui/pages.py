@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.era import era_label
 from db.money import format_amount
 
 from . import forms
@@ -247,7 +248,9 @@ class WardPage(Page):
         self.tabs.addTab(form, QCoreApplication.translate("Pages", "Ward"))
         self.tabs.addTab(self.groups, QCoreApplication.translate("Pages", "Groups"))
         self.tabs.addTab(self.initiatives, QCoreApplication.translate("Pages", "Booklet panel"))
-        title = QLabel(f"<h2>{self.ward_name}</h2>", self)
+        edition = doc.store.row("edition", plan["edition_id"]) if plan else None
+        year = f"{era_label(edition['fiscal_year'])} " if edition else ""
+        title = QLabel(f"<h2>{year}{self.ward_name}</h2>", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(title)

@@ -189,13 +189,23 @@ class TableEditor(QWidget):
 
     def update_totals(self) -> None:
         totals = self.model.totals()
+        amounts = [c for c in self.model.columns if c.kind == "amount"]
+        shown = self.proxy.rowCount()
+        if shown != len(self.model.rows):
+            # filtered: the sums of the rows shown, with the whole list's in brackets
+            rows = [self.proxy.mapToSource(self.proxy.index(r, 0)).row() for r in range(shown)]
+            sums = self.model.totals(rows)
+            parts = [self.tr("%1 of %2 rows shown").replace("%1", str(shown))
+                     .replace("%2", str(len(self.model.rows)))]
+            for column in amounts:
+                parts.append(self.tr("%1: %2 (all rows: %3)").replace("%1", tr(column.header))
+                             .replace("%2", format_amount(sums[column.field], blank="—"))
+                             .replace("%3", format_amount(totals[column.field], blank="—")))
+            self.totals_label.setText(self.tr("Shown rows") + "   " + "    ".join(parts))
+            return
         parts = [self.tr("%1 rows").replace("%1", str(len(self.model.rows)))]
-        if self.proxy.rowCount() != len(self.model.rows):
-            parts[0] = self.tr("%1 of %2 rows shown").replace("%1", str(self.proxy.rowCount())) \
-                .replace("%2", str(len(self.model.rows)))
-        for column in self.model.columns:
-            if column.kind == "amount":
-                parts.append(f"{tr(column.header)}: {format_amount(totals[column.field], blank='—')}")
+        for column in amounts:
+            parts.append(f"{tr(column.header)}: {format_amount(totals[column.field], blank='—')}")
         self.totals_label.setText(self.tr("Total") + "   " + "    ".join(parts))
 
     def _typing(self, index, value) -> None:

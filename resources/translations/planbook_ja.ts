@@ -1594,5 +1594,13 @@
         <source>No row matches 「%1」. Clear the filter (Esc) to see all %2 rows.</source>
         <translation>「%1」に一致する行はありません。絞り込みを解除(Esc)すると全 %2 行が表示されます。</translation>
     </message>
+    <message>
+        <source>%1: %2 (all rows: %3)</source>
+        <translation>%1: %2(全行: %3)</translation>
+    </message>
+    <message>
+        <source>Shown rows</source>
+        <translation>表示中の行</translation>
+    </message>
 </context>
 </TS>

@@ -284,3 +284,24 @@ def test_language_switch_retranslates_the_open_window_live(qtbot, qapp, window, 
     finally:
         i18n.install(qapp, "en")
         QApplication.processEvents()
+
+
+def test_filtered_totals_are_the_shown_rows(window):
+    editor = open_initiatives(window)
+    editor.filter_edit.setText("取組1-2")
+    text = editor.totals_label.text()
+    assert text.startswith("Shown rows") and "1 of 4 rows shown" in text
+    assert "Amount (¥1,000): 2,000 (all rows: 10,000)" in text
+    editor.filter_edit.clear()
+    assert editor.totals_label.text().startswith("Total") and "10,000" in \
+        editor.totals_label.text()
+
+
+def test_ward_page_title_names_the_year(window):
+    store = window.doc.store
+    plan = store.ward_plans(store.edition(2024).id)[0]
+    window.select_key(f"projects:{plan.id}")
+    from PySide6.QtWidgets import QLabel
+    titles = [w.text() for w in window.current_page().findChildren(QLabel)
+              if w.text().startswith("<h2>")]
+    assert titles == ["<h2>令和6年度 中央区</h2>"]
