@@ -383,35 +383,38 @@ class RecordTableModel(QAbstractTableModel):
                 return c
         return -1
 
+    def _search_parts(self, row: int) -> str:
+        parts = []
+        record = self.rows[row]
+        for column in self.columns:
+            value = record.get(column.field) if column.kind in _PLAIN else self.value(row, column)
+            if value is None:
+                continue
+            if column.kind in _PLAIN and isinstance(value, str):
+                parts.append(value)
+            elif column.kind == "amount":
+                parts.append(format_amount(value))
+                parts.append(str(value))
+            else:
+                parts.append(self.display(value, column))
+        return "\t".join(parts)
+
     def search_text(self, row: int) -> str:
         """The row's filter key (NFKC, case-folded), built once and cached until it changes."""
         text = self._search[row]
         if text is None:
-            parts = []
-            record = self.rows[row]
-            for column in self.columns:
-                value = record.get(column.field) if column.kind in _PLAIN else \
-                    self.value(row, column)
-                if value is None:
-                    continue
-                if column.kind in _PLAIN and isinstance(value, str):
-                    parts.append(value)
-                elif column.kind == "amount":
-                    parts.append(format_amount(value))
-                    parts.append(str(value))
-                else:
-                    parts.append(self.display(value, column))
-            text = normalise("\t".join(parts))
+            text = normalise(self._search_parts(row))
             self._search[row] = text
         return text
 
-    def warm_search(self, start: int, count: int = 2000) -> int:
-        """Build the filter keys of rows ``start``… ahead of the first keystroke; returns the
-        next row to warm (``len(rows)`` when done)."""
-        end = min(start + count, len(self.rows))
+    def warm_search(self, start: int = 0, count: int | None = None) -> int:
+        """Build the filter keys of rows ``start``… (all by default) ahead of the filter pass;
+        returns the next row to warm (``len(rows)`` when done)."""
+        end = len(self.rows) if count is None else min(start + count, len(self.rows))
+        search = self._search
         for row in range(start, end):
-            if self._search[row] is None:
-                self.search_text(row)
+            if search[row] is None:
+                search[row] = normalise(self._search_parts(row))
         return end
 
     def totals(self, rows: list[int] | None = None) -> dict[str, int | None]:
@@ -789,6 +792,9 @@ class FilterProxy(QSortFilterProxyModel):
             any(old in new for new in terms) for old in self._terms)
         self._refused = self._refused if narrower else None
         self._refusing = set()
+        model = self.sourceModel()
+        if terms and self._refused is None and hasattr(model, "warm_search"):
+            model.warm_search()  # every key in one tight loop before the pass
         if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.10
             self.beginFilterChange()
             self._terms = terms
@@ -797,6 +803,14 @@ class FilterProxy(QSortFilterProxyModel):
             self._terms = terms
             self.invalidateRowsFilter()
         self._refused = self._refusing if terms else None
+
+    def shown_source_rows(self) -> list[int]:
+        """The source rows the filter lets through, in source order (cheap after a filter)."""
+        model = self.sourceModel()
+        if self._terms and self._refused is not None:
+            refused = self._refused
+            return [r for r in range(model.rowCount()) if r not in refused]
+        return sorted(self.mapToSource(self.index(r, 0)).row() for r in range(self.rowCount()))
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         if not self._terms:

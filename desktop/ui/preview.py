@@ -80,7 +80,7 @@ class PreviewPanel(QWidget):
         if self._task is not None and not self._task.done:
             self._again = True
             return
-        if self.request_args is None:
+        if self.request_args is None or not self.enabled:  # turned off since it was asked for
             return
         path, year, ward = self.request_args
         self._flip ^= 1

@@ -164,6 +164,7 @@ class TableEditor(QWidget):
 
     # -- filter, totals -----------------------------------------------------------------------
     def set_filter(self, text: str) -> None:
+        self._filter_timer.stop()  # filtering builds the keys it needs itself
         self.proxy.set_terms(text)
         self.update_totals()
         self._update_empty_text()
@@ -174,7 +175,7 @@ class TableEditor(QWidget):
             self._filter_timer.start()
 
     def _warm(self) -> None:
-        self._warmed = self.model.warm_search(self._warmed)
+        self._warmed = self.model.warm_search(self._warmed, 500)  # ~5 ms: typing stays smooth
         if self._warmed >= len(self.model.rows):
             self._filter_timer.stop()
 
@@ -193,8 +194,7 @@ class TableEditor(QWidget):
         shown = self.proxy.rowCount()
         if shown != len(self.model.rows):
             # filtered: the sums of the rows shown, with the whole list's in brackets
-            rows = [self.proxy.mapToSource(self.proxy.index(r, 0)).row() for r in range(shown)]
-            sums = self.model.totals(rows)
+            sums = self.model.totals(self.proxy.shown_source_rows())
             parts = [self.tr("%1 of %2 rows shown").replace("%1", str(shown))
                      .replace("%2", str(len(self.model.rows)))]
             for column in amounts:

@@ -305,3 +305,20 @@ def test_ward_page_title_names_the_year(window):
     titles = [w.text() for w in window.current_page().findChildren(QLabel)
               if w.text().startswith("<h2>")]
     assert titles == ["<h2>令和6年度 中央区</h2>"]
+
+
+def test_turning_the_preview_off_cancels_a_pending_render(window, tmp_path):
+    window.preview.enabled = True
+    window.preview.request(tmp_path / "p.sqlite", 2024, None, [])
+    window.preview.enabled = False
+    window.preview._start()  # the debounce timer fires after the preview was turned off
+    assert window.preview.builds == 0 and window.preview._task is None
+
+
+def test_long_tables_build_their_filter_keys_when_idle(qtbot, window):
+    editor = open_initiatives(window)
+    model = editor.model
+    model._search = [None] * len(model.rows)
+    assert model.warm_search(0, 2) == 2 and model._search[:2] != [None, None]
+    assert model.warm_search(2) == len(model.rows) and None not in model._search
+    assert model.search_text(0) == model._search[0]
