@@ -4,35 +4,16 @@ for reading or writing, and fiscal-year arguments."""
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 from pathlib import Path
 
 from db.era import parse_fiscal_year
 from db.errors import PlanBookError, PlanFileError
 from db.store import PlanStore, open_plan
-
-APP_NAME = "PlanBook"
+from desktop.paths import default_db_path
 
 
 class UsageError(PlanBookError):
     """A command-line argument is wrong."""
-
-
-def data_dir() -> Path:
-    """The per-user data folder (PLANBOOK_DATA_DIR overrides it, e.g. in tests)."""
-    override = os.environ.get("PLANBOOK_DATA_DIR")
-    if override:
-        return Path(override)
-    if sys.platform == "win32":
-        return Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming")) / APP_NAME
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / APP_NAME
-    return Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / APP_NAME
-
-
-def default_db_path() -> Path:
-    return data_dir() / "planbook.sqlite"
 
 
 def ensure_default_file() -> Path:

@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.backups import daily_backup
 from db.era import era_label
 from db.errors import PlanFileError
 from db.records import Edition
 from db.store import open_plan
+from desktop.paths import backups_dir
 
 from . import settings as S
 from .actions import A, build_actions, retranslate_actions
@@ -239,7 +241,20 @@ class MainWindow(QMainWindow):
             return False
         self.set_document(PlanDocument(store))
         self._refresh_recent(self.settings.add_recent(str(path)))
+        self._daily_backup(store)
         return True
+
+    def _daily_backup(self, store) -> None:
+        """The first open of a day keeps a safety copy (see db.backups); never blocks opening."""
+        try:
+            copy = daily_backup(store, backups_dir())
+        except (sqlite3.Error, OSError) as error:
+            self.statusBar().showMessage(
+                self.tr("Could not write today's safety copy: %1").replace("%1", str(error)), 15000)
+            return
+        if copy is not None:
+            self.statusBar().showMessage(
+                self.tr("Safety copy written: %1").replace("%1", str(copy)), 8000)
 
     def set_document(self, doc: PlanDocument) -> None:
         self.close_document()

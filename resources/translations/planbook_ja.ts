@@ -1004,6 +1004,14 @@
         <translation>コピーを保存できません</translation>
     </message>
     <message>
+        <source>Could not write today's safety copy: %1</source>
+        <translation>今日の安全コピーを書き込めませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Safety copy written: %1</source>
+        <translation>安全コピーを保存しました: %1</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/mainwindow.py" line="319" />
         <source>Copy written: %1</source>
         <translation>コピーを保存しました: %1</translation>

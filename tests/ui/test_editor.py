@@ -296,3 +296,16 @@ def test_history_view_and_priority_page(window):
     assert actions.model.rows[0]["title"] == "新題"  # one record, shown in both places
     actions.model.setData(actions.model.index(0, actions.model.column_of("amount")), "７７")
     assert window.doc.store.row("initiative", priority.actions[0].initiative.id)["amount"] == 77
+
+
+def test_opening_a_file_keeps_a_daily_safety_copy(window, plan_path):
+    from db.backups import backup_folder
+    from desktop.paths import backups_dir
+
+    folder = backup_folder(backups_dir(), plan_path)
+    copies = list(folder.glob("*.sqlite"))
+    assert len(copies) == 1  # the window fixture opened the file once today
+    with open_plan(copies[0], readonly=True) as copy, open_plan(plan_path, readonly=True) as live:
+        assert copy.load(2024).initiatives == live.load(2024).initiatives
+    assert window.open_path(plan_path)
+    assert list(folder.glob("*.sqlite")) == copies  # not twice a day
