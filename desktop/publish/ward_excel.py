@@ -544,10 +544,10 @@ def _check_totals(book: WardWorkbook, ws, total_row: int, problems: list[str]) -
     for key in AMOUNTS:
         value = ws.cell(total_row, COL[key]).value
         if not (isinstance(value, str) and value.startswith("=")):
-            typed = "blank" if value is None else f"「{value}」"
+            typed = "空欄" if value is None else f"「{value}」"
             book.warnings.append(
-                f"{book.cell(key, total_row)}: the total was typed over ({typed}); PlanBook "
-                "ignores it and totals the rows itself")
+                f"{book.cell(key, total_row)}: 合計の数式が{typed}で上書きされていました。"
+                "PlanBook はこの値を使わず、各行から合計します")
     for row in range(total_row + 4, ws.max_row + 1):
         for key in EDITABLE:
             if _text(ws.cell(row, COL[key]).value):
@@ -604,7 +604,7 @@ class WardImportPlan:
 
     def _value(self, column: str, value: Any) -> str:
         if value is None or value == "":
-            return "(blank)"
+            return "(空欄)"
         if column in AMOUNTS:
             return format_amount(value)
         if column == "group_id":
@@ -616,17 +616,17 @@ class WardImportPlan:
 
     def summary(self) -> str:
         head = f"{self.source + ': ' if self.source else ''}{era_label(self.fiscal_year)} {self.ward}"
-        lines = [f"{head}: {len(self.added)} added, {len(self.changed)} changed, "
-                 f"{len(self.removed)} removed"
-                 + (", order changed" if self.order is not None else "")]
+        lines = [f"{head}: 追加 {len(self.added)}件、変更 {len(self.changed)}件、"
+                 f"削除 {len(self.removed)}件"
+                 + ("、並び順の変更あり" if self.order is not None else "")]
         if self.is_empty:
-            lines[0] = f"{head}: no changes"
+            lines[0] = f"{head}: 変更なし"
         for row, project in self.added:
-            lines.append(f"  + row {row}: No.{project.number or '-'} {project.name} "
+            lines.append(f"  + {row}行目: No.{project.number or '-'} {project.name} "
                          f"({_amounts_text(project)})")
         for change in self.changed:
             p = change.project
-            lines.append(f"  ~ row {change.row}: No.{p.number or '-'} {p.name}")
+            lines.append(f"  ~ {change.row}行目: No.{p.number or '-'} {p.name}")
             for column, (old, new) in change.fields.items():
                 label = FIELD_LABELS.get("group" if column == "group_id" else column, column)
                 lines.append(f"      {label}: {self._value(column, old)} → "
@@ -635,8 +635,8 @@ class WardImportPlan:
             lines.append(f"  - No.{project.number or '-'} {project.name} "
                          f"({_amounts_text(project)})")
         if self.order is not None:
-            lines.append("  order: the projects are reordered as in the workbook")
-        lines.extend(f"  warning: {w}" for w in self.warnings)
+            lines.append("  並び順: ブックの行の順に並べ替えます")
+        lines.extend(f"  注意: {w}" for w in self.warnings)
         return "\n".join(lines)
 
 
@@ -672,10 +672,10 @@ def _changed_fields(current: WardProject, values: dict[str, Any], item: Workbook
             if not _same(column, base[column], old):
                 label = FIELD_LABELS.get("group" if column == "group_id" else column, column)
                 result.warnings.append(
-                    f"{workbook.cell('name', item.row)}: {label} of 「{current.name}」 was also "
-                    f"changed in PlanBook since the export ({result._value(column, base[column])}"
-                    f" → {result._value(column, old)}); the workbook's "
-                    f"{result._value(column, new)} replaces it")
+                    f"{workbook.cell('name', item.row)}: 「{current.name}」の{label}は書き出し後に "
+                    f"PlanBook でも変更されています（{result._value(column, base[column])}"
+                    f" → {result._value(column, old)}）。ブックの "
+                    f"{result._value(column, new)} で置き換えます")
         fields[column] = (old, new)
     return fields
 
@@ -738,8 +738,8 @@ def plan_ward_import(store: PlanStore, workbook: WardWorkbook) -> WardImportPlan
             result.removed.append(project)
         else:
             result.warnings.append(
-                f"No.{project.number or '-'} {project.name}: added in PlanBook after this "
-                "workbook was exported; it is kept")
+                f"No.{project.number or '-'} {project.name}: このブックの書き出し後に PlanBook で"
+                "追加された事業のため、削除せずに残します")
     if problems:
         raise ValidationError(problems, refused)
     kept = [p.id for p in plan.projects if p.id in set(order)]

@@ -162,7 +162,7 @@ def test_round_trip_without_edits_changes_nothing(plan_file, exported):
     before = digest(plan_file)
     plan = plan_import(plan_file, exported)
     assert plan.is_empty and plan.warnings == []
-    assert "no changes" in plan.summary()
+    assert "変更なし" in plan.summary()
     assert main(["ward-xlsx", "import", "--db", str(plan_file), str(exported)]) == 0
     assert digest(plan_file) == before
 
@@ -202,7 +202,7 @@ def test_added_row_becomes_a_new_project(plan_file, exported):
     assert [(r, p.name, p.initial, p.status) for r, p in plan.added] == [
         (row, "新しい事業", 500, "new")]
     assert not plan.changed and not plan.removed and plan.order is None
-    assert f"+ row {row}: No.6 新しい事業" in plan.summary()
+    assert f"+ {row}行目: No.6 新しい事業" in plan.summary()
     with open_plan(plan_file) as store:
         apply_ward_import(store, plan)
     with open_plan(plan_file, readonly=True) as store:
@@ -237,7 +237,7 @@ def test_deleted_rows_become_removals(plan_file, exported):
     assert not plan.added and not plan.changed
     summary = plan.summary()
     assert "- No.2 校区の魅力発見発信事業 (1,000 / - / -)" in summary
-    assert "2 removed" in summary
+    assert "削除 2件" in summary
     with open_plan(plan_file) as store:
         apply_ward_import(store, plan)
     with open_plan(plan_file, readonly=True) as store:
@@ -252,9 +252,9 @@ def test_totals_typed_over_are_ignored_with_a_warning(plan_file, exported):
     wb.save(exported)
     plan = plan_import(plan_file, exported)
     assert plan.is_empty
-    assert plan.warnings == [f"中央区!E{total}: the total was typed over (「99999」); PlanBook "
-                             "ignores it and totals the rows itself"]
-    assert "warning: 中央区!E" in plan.summary()
+    assert plan.warnings == [f"中央区!E{total}: 合計の数式が「99999」で上書きされていました。"
+                             "PlanBook はこの値を使わず、各行から合計します"]
+    assert "注意: 中央区!E" in plan.summary()
 
 
 def test_apply_is_all_or_nothing(plan_file, exported, monkeypatch):
@@ -280,7 +280,7 @@ def test_cli_dry_run_changes_nothing(plan_file, exported, capsys):
     before = digest(plan_file)
     assert main(["ward-xlsx", "import", "--db", str(plan_file), str(exported), "--dry-run"]) == 0
     out = capsys.readouterr().out
-    assert "1 changed" in out and "決算額: 996 → 990" in out and "dry run" in out
+    assert "変更 1件" in out and "決算額: 996 → 990" in out and "dry run" in out
     assert digest(plan_file) == before
     assert main(["ward-xlsx", "import", "--db", str(plan_file), str(exported)]) == 0
     assert digest(plan_file) != before
@@ -448,8 +448,8 @@ def test_an_edit_on_both_sides_takes_the_workbook_with_a_warning(plan_file, expo
     assert [(c.project.number, c.fields) for c in plan.changed] == [
         (3, {"settled": (2000, 2500)})]
     assert plan.warnings == [
-        "中央区!B6: 決算額 of 「eスポーツを活用した地域交流推進事業」 was also changed in PlanBook "
-        "since the export (2,870 → 2,000); the workbook's 2,500 replaces it"]
+        "中央区!B6: 「eスポーツを活用した地域交流推進事業」の決算額は書き出し後に PlanBook でも"
+        "変更されています（2,870 → 2,000）。ブックの 2,500 で置き換えます"]
 
 
 def test_a_project_added_in_planbook_after_the_export_is_kept(plan_file, exported):
@@ -463,8 +463,8 @@ def test_a_project_added_in_planbook_after_the_export_is_kept(plan_file, exporte
     wb.save(exported)
     plan = plan_import(plan_file, exported)
     assert plan.removed == [] and len(plan.added) == 1 and plan.order is not None
-    assert plan.warnings == ["No.6 後から追加した事業: added in PlanBook after this workbook was "
-                             "exported; it is kept"]
+    assert plan.warnings == ["No.6 後から追加した事業: このブックの書き出し後に PlanBook で追加された"
+                             "事業のため、削除せずに残します"]
     with open_plan(plan_file) as store:
         apply_ward_import(store, plan)
     with open_plan(plan_file, readonly=True) as store:
