@@ -11,7 +11,7 @@ from db.interchange import export_json, import_document, is_empty, load_json_tex
 from db.sample import load_sample
 from db.store import open_plan
 
-from .common import UsageError, add_db_argument, db_path, open_for_reading
+from .common import UsageError, add_db_argument, db_path, open_for_reading, output_file
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -22,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     export = subparsers.add_parser("export", help="write the whole plan as JSON")
     add_db_argument(export)
-    export.add_argument("-o", "--output", required=True, metavar="FILE.json",
+    export.add_argument("-o", "--output", required=True, metavar="FILE.json", type=output_file,
                         help="output file ('-' for standard output)")
     export.set_defaults(func=run_export)
 

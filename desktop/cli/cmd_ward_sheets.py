@@ -7,7 +7,14 @@ import argparse
 from desktop.publish.progress import Progress
 from desktop.publish.ward_sheets import build_ward_sheets, split_ward_sheets
 
-from .common import UsageError, add_db_argument, fiscal_year, open_for_reading, require_year
+from .common import (
+    UsageError,
+    add_db_argument,
+    fiscal_year,
+    open_for_reading,
+    output_file,
+    require_year,
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -24,7 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--ward", action="append", metavar="NAME",
                         help="only this ward (repeat for several; default: every ward)")
     target = parser.add_mutually_exclusive_group(required=True)
-    target.add_argument("-o", "--output", metavar="FILE.pdf", help="all wards in one PDF")
+    target.add_argument("-o", "--output", metavar="FILE.pdf", type=output_file, help="all wards in one PDF")
     target.add_argument("--split", metavar="DIR", help="one PDF per ward, named after it")
     parser.set_defaults(func=run)
 

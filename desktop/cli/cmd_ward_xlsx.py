@@ -17,6 +17,7 @@ from .common import (
     fiscal_year,
     open_for_reading,
     open_for_writing,
+    output_file,
     require_year,
 )
 
@@ -31,7 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("--year", type=fiscal_year, help="fiscal year (2022, R4 or 令和4; "
                         "default: the newest)")
     export.add_argument("--ward", required=True, help="ward name, e.g. 中央区")
-    export.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
+    export.add_argument("-o", "--output", required=True, metavar="FILE.xlsx", type=output_file)
     export.set_defaults(func=run_export)
 
     imp = actions.add_parser("import", help="show and apply the changes in an edited workbook")

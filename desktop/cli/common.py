@@ -75,3 +75,16 @@ def require_year(store: PlanStore, year: int | None) -> int:
     if year not in years:
         raise UsageError(f"no fiscal year {year} in the file (it has {', '.join(map(str, years))})")
     return year
+
+
+def output_file(text: str) -> str:
+    """argparse type for ``-o FILE``: its folder must exist and it must not be a folder."""
+    if text == "-":
+        return text
+    path = Path(text)
+    if path.is_dir():
+        raise argparse.ArgumentTypeError(f"{path} is a folder; give a file name")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise argparse.ArgumentTypeError(f"the folder {folder} does not exist")
+    return text

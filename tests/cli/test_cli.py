@@ -155,3 +155,18 @@ def test_editor_without_a_display_says_so(monkeypatch, capsys, sample_file):
         monkeypatch.delenv(name, raising=False)
     code, _, err = run(capsys, "--db", sample_file)
     assert code == 2 and "no display" in err
+
+
+@pytest.mark.parametrize("command", [
+    ["export"], ["booklet", "--year", "2024"], ["ward-sheets", "--year", "2022"],
+    ["ward-xlsx", "export", "--year", "2022", "--ward", "中央区"],
+])
+def test_output_into_a_missing_folder_or_onto_a_folder_is_refused(
+        tmp_path, capsys, sample_file, command):
+    for target, message in ((tmp_path / "no" / "x.out", "does not exist"),
+                            (tmp_path, "is a folder")):
+        with pytest.raises(SystemExit) as exit_:
+            main([*command, "--db", str(sample_file), "-o", str(target)])
+        assert exit_.value.code == 2
+        assert message in capsys.readouterr().err
+    assert not (tmp_path / "no").exists()
