@@ -288,6 +288,7 @@ def test_cli_dry_run_changes_nothing(plan_file, exported, capsys):
 
 def test_cli_export(plan_file, tmp_path, capsys):
     out = tmp_path / "sub" / "中央区.xlsx"
+    out.parent.mkdir()
     assert main(["ward-xlsx", "export", "--db", str(plan_file), "--year", "R4", "--ward",
                  "中央区", "-o", str(out)]) == 0
     assert read_ward_workbook(out).ward == "中央区"
