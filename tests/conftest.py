@@ -8,7 +8,16 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from hypothesis import HealthCheck, settings  # noqa: E402
+
 from db.interchange import export_json  # noqa: E402
+
+# CI runs the same examples every time (a failure there is reproducible, never a coin toss) and
+# without per-example deadlines, which a loaded 2-core machine can miss.
+settings.register_profile("ci", derandomize=True, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 from db.sample import load_sample  # noqa: E402
 from db.store import memory_plan, open_plan  # noqa: E402
 

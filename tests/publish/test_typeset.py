@@ -186,3 +186,10 @@ def test_preflight_and_report():
     assert preflight.items == ["p.14 ビジョン2 card 「結婚支援」: title shortened to 3 lines",
                                "p.3 cover: not in the font, printed as 〓: 「𠮷」(U+20BB7)"]
     assert BuildReport(pages=4).preflight == []
+
+
+def test_an_opening_bracket_followed_by_a_space_stays_with_what_follows():
+    from desktop.publish.typeset.linebreak import atoms
+
+    assert atoms("あ「 あ") == ["あ", "「 あ"]
+    assert "".join(atoms("x「  ")) == "x「  "

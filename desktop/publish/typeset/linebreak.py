@@ -5,7 +5,7 @@ U+3000; this module replaces it. Text is cut into *atoms* that may not be broken
 
 * a Latin word or a number with its unit (``ICT``, ``24時間365日``, ``13,384,000千円``, ``R5:4施設``);
 * otherwise a single character;
-* with any opening brackets before it and any closing brackets, punctuation, small kana and
+* with any opening brackets (and spaces after them) before it and any closing brackets, punctuation, small kana and
   prolonged-sound marks after it glued on (so ``「ICT」、`` is one atom).
 
 Lines are then filled greedily (追い出し: an atom that does not fit moves whole to the next line).
@@ -41,7 +41,7 @@ _UNIT = (
 )
 _TOKEN = rf"(?:{_WORD}{_UNIT}?)+"
 _ATOM = re.compile(
-    rf"[{re.escape(NO_END)}]*(?:{_TOKEN}|\s|.)(?: *[{re.escape(NO_START)}])*", re.DOTALL
+    rf"(?:[{re.escape(NO_END)}]\s*)*(?:{_TOKEN}|\s|.)(?: *[{re.escape(NO_START)}])*", re.DOTALL
 )
 
 SPACE = " "
@@ -141,7 +141,9 @@ def break_lines(
             k = max(1, bisect_right(cw, limit + 1e-6) - 1)
             # even a forced split keeps to kinsoku when it can
             def fits_rules(j: int, chars=chars) -> bool:
-                return (j >= len(chars) or chars[j] not in NO_START) and chars[j - 1] not in NO_END
+                head = "".join(chars[:j]).rstrip(" ")
+                return ((j >= len(chars) or chars[j] not in NO_START)
+                        and bool(head) and head[-1] not in NO_END)
 
             j = k
             while j > 1 and not fits_rules(j):
