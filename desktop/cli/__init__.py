@@ -60,6 +60,10 @@ def main(argv: list[str] | None = None) -> int:
     except PlanBookError as error:
         print(f"planbook: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # the reader went away (e.g. `planbook info | head`): stop quietly, like other tools
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except KeyboardInterrupt:
         print("planbook: interrupted", file=sys.stderr)
         return 130
