@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -527,6 +528,38 @@ class PlanStore:
 
 # -- opening files -----------------------------------------------------------------------------
 
+NETWORK_FILESYSTEMS = {"cifs", "smb3", "smbfs", "nfs", "nfs4", "afs", "9p", "fuse.sshfs",
+                       "davfs", "fuse.davfs2"}
+
+
+def is_network_path(path: Path) -> bool:
+    """True for files on a file share (UNC path, mapped network drive, SMB/NFS mount)."""
+    resolved = str(path.resolve())
+    if sys.platform == "win32":
+        if resolved.startswith("\\\\"):
+            return True
+        import ctypes
+
+        drive = os.path.splitdrive(resolved)[0] + "\\"
+        return ctypes.windll.kernel32.GetDriveTypeW(drive) == 4  # DRIVE_REMOTE
+    try:
+        mounts = Path("/proc/mounts").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return False
+    best, kind = "", ""
+    for line in mounts:
+        fields = line.split()
+        if len(fields) >= 3 and (resolved + "/").startswith(fields[1].rstrip("/") + "/"):
+            if len(fields[1]) > len(best):
+                best, kind = fields[1], fields[2]
+    return kind in NETWORK_FILESYSTEMS
+
+
+def journal_mode_for(path: Path) -> str:
+    """WAL locally; the rollback journal on a file share, where WAL's shared memory is unsafe."""
+    return "DELETE" if is_network_path(path) else "WAL"
+
+
 def _connect(uri: str) -> Database:
     conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
     db = Database(conn)
@@ -561,7 +594,7 @@ def open_plan(path: str | Path, *, create: bool = False, readonly: bool = False)
             raise PlanFileError(f"{path}: no such file.")
         path.parent.mkdir(parents=True, exist_ok=True)
         db = _connect(f"file:{path}?mode=rwc")
-        db.execute("PRAGMA journal_mode = WAL")
+        db.execute(f"PRAGMA journal_mode = {journal_mode_for(path)}")
         migrations.apply(db)
         return PlanStore(db, path)
     try:
@@ -603,10 +636,10 @@ def open_plan(path: str | Path, *, create: bool = False, readonly: bool = False)
         if not readonly:
             if version > 0:
                 shutil.copy2(path, path.with_name(f"{path.name}.v{version}.bak"))
-            db.execute("PRAGMA journal_mode = WAL")
+            db.execute(f"PRAGMA journal_mode = {journal_mode_for(path)}")
         migrations.apply(db)
     elif not readonly:
-        db.execute("PRAGMA journal_mode = WAL")
+        db.execute(f"PRAGMA journal_mode = {journal_mode_for(path)}")
     return PlanStore(db, path, readonly)
 
 

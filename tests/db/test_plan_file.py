@@ -119,3 +119,22 @@ def test_money_columns_refuse_floats_and_text(tmp_path):
             with pytest.raises(sqlite3.IntegrityError):
                 store.add_ward_project(plan_id, WardProject("x", initial=bad))
         assert store.ward_projects(plan_id) == []
+
+
+def test_files_on_a_network_share_use_the_rollback_journal(tmp_path, monkeypatch):
+    """WAL needs shared memory, which SMB/NFS shares do not provide safely."""
+    import db.store
+
+    monkeypatch.setattr(db.store, "is_network_path", lambda path: True)
+    path = tmp_path / "shared.sqlite"
+    with open_plan(path, create=True) as store:
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    monkeypatch.setattr(db.store, "is_network_path", lambda path: False)
+    with open_plan(path) as store:
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_local_temp_folder_is_not_a_network_path(tmp_path):
+    from db.store import is_network_path
+
+    assert not is_network_path(tmp_path / "x.sqlite")
