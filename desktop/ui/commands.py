@@ -35,15 +35,25 @@ class Step(QUndoCommand):
         super().__init__(text)
         self.doc = doc
         self.ops: list[Op] = list(ops or [])
+        self.done = False  # redone at least once (the push)
 
     def add(self, op: Op) -> Op:
         self.ops.append(op)
         return op
 
     def redo(self) -> None:
-        with self.doc.batch():
-            for op in self.ops:
-                op.redo()
+        try:
+            with self.doc.batch():
+                for op in self.ops:
+                    op.redo()
+        except Exception:
+            if not self.done:
+                # the first redo (in push) failed and its transaction rolled back: an obsolete
+                # command is dropped by QUndoStack.push, so no undo step claims a change the
+                # file does not have (undoing it would fail or write old values over newer ones)
+                self.setObsolete(True)
+            raise
+        self.done = True
 
     def undo(self) -> None:
         with self.doc.batch():
@@ -114,20 +124,57 @@ class DeleteRow(Op):
             self.doc.note(table, None, structural=True)
 
 
-class Reorder(Op):
-    """Give rows a new printed order; undo restores the previous order."""
+def positions(store, table: str, ids: list[int], known: dict[int, int] | None = None
+              ) -> dict[int, int]:
+    """Each row's ``position`` (the store's ``reorder`` returns only the previous order).
 
-    def __init__(self, doc, table: str, ids: list[int]):
+    ``known``: positions the caller has already read (a model's rows); the rest are read here.
+    """
+    known = known or {}
+    out = {}
+    for row_id in ids:
+        if row_id in known:
+            out[row_id] = known[row_id]
+            continue
+        row = store.row(table, row_id)
+        if row is not None:
+            out[row_id] = row["position"]
+    return out
+
+
+def restore_positions(store, table: str, before: dict[int, int]) -> None:
+    """Put back the exact positions ``positions`` read, not just their order.
+
+    ``store.reorder`` numbers rows 0..n-1; when the rows had other numbers (a gap left by rows
+    deleted earlier, new rows at the end), restoring only the order would leave them numbered
+    differently, and undoing that earlier delete would then put its rows back among the wrong
+    neighbours.
+    """
+    order = sorted(before, key=lambda row_id: (before[row_id], row_id))
+    store.reorder(table, order)
+    with store.atomic():
+        for index, row_id in enumerate(order):
+            if before[row_id] != index:
+                store.update_fields(table, row_id, {"position": before[row_id]})
+
+
+class Reorder(Op):
+    """Give rows a new printed order; undo restores their previous positions exactly."""
+
+    def __init__(self, doc, table: str, ids: list[int], known: dict[int, int] | None = None):
         super().__init__(doc)
         self.table, self.ids = table, list(ids)
-        self.previous: list[int] | None = None
+        self.known = known
+        self.before: dict[int, int] | None = None
 
     def redo(self) -> None:
-        self.previous = self.doc.store.reorder(self.table, self.ids)
+        if self.before is None:  # a redo after an undo starts from exactly the same positions
+            self.before = positions(self.doc.store, self.table, self.ids, self.known)
+        self.doc.store.reorder(self.table, self.ids)
         self.doc.note(self.table, None, structural=True)
 
     def undo(self) -> None:
-        self.doc.store.reorder(self.table, self.previous)
+        restore_positions(self.doc.store, self.table, self.before)
         self.doc.note(self.table, None, structural=True)
 
 

@@ -1,14 +1,14 @@
-"""Cell editors: amounts parsed with ``db.money.parse_amount``, status and choice combos."""
+"""Cell editors: amounts parsed with ``models.parse_cell_amount``, status and choice combos."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate, QToolTip
 
-from db.money import AmountError, parse_amount
+from db.money import AmountError
 from db.records import STATUSES
 
-from .models import KIND_ROLE, RAW_ROLE, status_label
+from .models import KIND_ROLE, RAW_ROLE, parse_cell_amount, status_label
 
 INVALID_STYLE = "QLineEdit { background: #FDECEA; border: 1px solid #B00020; }"
 
@@ -49,7 +49,7 @@ class CellDelegate(QStyledItemDelegate):
         if not index.isValid():
             return
         try:
-            value = parse_amount(text)
+            value = parse_cell_amount(text)
         except AmountError as error:
             editor.setStyleSheet(INVALID_STYLE)
             editor.setToolTip(str(error))
@@ -76,7 +76,7 @@ class CellDelegate(QStyledItemDelegate):
         if editor.property("amount"):
             text = editor.text()
             try:
-                parse_amount(text)
+                parse_cell_amount(text)
             except AmountError as error:
                 self.error.emit(str(error))  # refused: the stored amount stays as it was
                 return
@@ -91,7 +91,7 @@ class CellDelegate(QStyledItemDelegate):
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab,
                                     Qt.Key.Key_Backtab)):
             try:
-                parse_amount(editor.text())
+                parse_cell_amount(editor.text())
             except AmountError as error:
                 self.error.emit(str(error))
                 QToolTip.showText(editor.mapToGlobal(editor.rect().bottomLeft()), str(error),
@@ -102,7 +102,7 @@ class CellDelegate(QStyledItemDelegate):
 
 def invalid_amount_message(text: str) -> str | None:
     try:
-        parse_amount(text)
+        parse_cell_amount(text)
     except AmountError as error:
         return str(error)
     return None

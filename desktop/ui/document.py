@@ -81,8 +81,10 @@ class PlanDocument(QObject):
     def delete_rows(self, table: str, ids: list[int], text: str) -> None:
         self.push(commands.Step(self, text, [commands.DeleteRow(self, table, i) for i in ids]))
 
-    def reorder(self, table: str, ids: list[int], text: str) -> None:
-        self.push(commands.Step(self, text, [commands.Reorder(self, table, ids)]))
+    def reorder(self, table: str, ids: list[int], text: str,
+                known: dict[int, int] | None = None) -> None:
+        """``known``: the rows' current positions when the caller has them (saves reading)."""
+        self.push(commands.Step(self, text, [commands.Reorder(self, table, ids, known)]))
 
     def macro(self, text: str) -> commands.Step:
         """One undo step: ``step.add(commands.X(doc, …))`` for each change, then ``push(step)``."""

@@ -42,10 +42,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.money import AmountError, format_amount, parse_amount
+from db.money import AmountError, format_amount
 from db.records import STATUSES
 
-from .models import status_label
+from .models import parse_cell_amount, status_label
 
 COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 PHONE = re.compile(r"^[0-9０-９()（）\-‐－ ]*$")
@@ -221,7 +221,7 @@ class RecordForm(QScrollArea):
             return [line.strip() for line in text.splitlines() if line.strip()]
         if field.kind == "amount":
             try:
-                return parse_amount(text)
+                return parse_cell_amount(text)
             except AmountError as error:
                 raise ValueError(str(error)) from error
         if field.kind == "ints":

@@ -67,6 +67,17 @@ def parse_status(text: str) -> str | None:
                      .replace("%1", text))
 
 
+MAX_INTEGER = 2**63 - 1  # SQLite's INTEGER: a larger number cannot be stored at all
+
+
+def parse_cell_amount(text: str | None) -> int | None:
+    """``parse_amount`` that also refuses numbers too large for the plan file."""
+    value = parse_amount(text)
+    if value is not None and abs(value) > MAX_INTEGER:
+        raise AmountError(f"「{text}」 is not an amount: the number is too large")
+    return value
+
+
 def normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
@@ -116,6 +127,10 @@ class RecordTableModel(QAbstractTableModel):
     def scope_ids(self) -> list[int]:
         """Every id sharing this list's order (the rows shown may be a part of it)."""
         return [r["id"] for r in self.rows]
+
+    def scope_positions(self) -> dict[int, int]:
+        """Current ``position`` of the ids in ``scope_ids`` that this model knows (for undo)."""
+        return {r["id"]: r["position"] for r in self.rows if "position" in r}
 
     def new_row_values(self) -> dict:
         raise NotImplementedError
@@ -228,15 +243,15 @@ class RecordTableModel(QAbstractTableModel):
         """Turn what was typed or pasted into the stored value; ValueError says why not."""
         if column.kind == "amount":
             if isinstance(value, int) and not isinstance(value, bool):
-                return value
-            return parse_amount(str(value) if value is not None else "")
+                value = str(value)
+            return parse_cell_amount(str(value) if value is not None else "")
         if column.kind == "status":
             return parse_status(value)
         if column.kind == "int":
             text = unicodedata.normalize("NFKC", str(value or "")).strip()
             if not text:
                 return None
-            if not text.lstrip("-").isdigit():
+            if not text.lstrip("-").isdigit() or abs(int(text)) > MAX_INTEGER:
                 raise ValueError(QCoreApplication.translate("Columns", "「%1」 is not a whole number")
                                  .replace("%1", str(value)))
             return int(text)
@@ -442,7 +457,7 @@ class PlaceAfter(commands.Op):
         super().__init__(model.doc)
         self.model, self.inserted, self.after_id = model, inserted, after_id
         self.order: list[int] | None = None
-        self.previous: list[int] | None = None
+        self.before: dict[int, int] | None = None
 
     def redo(self) -> None:
         if self.order is None:
@@ -453,11 +468,14 @@ class PlaceAfter(commands.Op):
                 last = self.model.rows[-1]["id"]
                 at = ids.index(last) + 1 if last in ids else len(ids)
             self.order = ids[:at] + new_ids + ids[at:]
-        self.previous = self.doc.store.reorder(self.model.table, self.order)
+        if self.before is None:  # a redo after an undo starts from exactly the same positions
+            self.before = commands.positions(self.doc.store, self.model.table, self.order,
+                                             self.model.scope_positions())
+        self.doc.store.reorder(self.model.table, self.order)
         self.doc.note(self.model.table, None, structural=True)
 
     def undo(self) -> None:
-        self.doc.store.reorder(self.model.table, self.previous)
+        commands.restore_positions(self.doc.store, self.model.table, self.before)
         self.doc.note(self.model.table, None, structural=True)
 
 
@@ -530,6 +548,9 @@ class InitiativesModel(RecordTableModel):
 
     def scope_ids(self):
         return [i.id for i in self.store.initiatives(self.edition_id)]
+
+    def scope_positions(self):
+        return {i.id: i.position for i in self.store.initiatives(self.edition_id)}
 
     def new_row_values(self):
         return {"edition_id": self.edition_id, "key": unique_key(self.store, self.edition_id),
@@ -707,6 +728,17 @@ class WardProjectsModel(RecordTableModel):
 
     def load_row(self, row_id):
         return self.store.row("ward_project", row_id)
+
+    def on_changed(self, changes: dict) -> None:
+        ids, structural = changes.get("ward_group", (set(), False))
+        if ids and not structural:  # a group renamed: the Group column shows its title
+            self.groups = self.store.ward_groups(self.ward_plan_id)
+            column = self.column_of("group_id")
+            for r, row in enumerate(self.rows):
+                if row.get("group_id") in ids:
+                    self._search[r] = None
+                    self.dataChanged.emit(self.index(r, column), self.index(r, column))
+        super().on_changed(changes)
 
     def choices(self, column):
         return [("", None)] + [(g.title, g.id) for g in self.groups]

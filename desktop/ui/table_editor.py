@@ -355,7 +355,8 @@ class TableEditor(QWidget):
         moved = [ids[r] for r in chosen]
         self._reselect = moved
         self.doc.reorder(self.model.table, new_scope,
-                         self.tr("Move rows up") if delta < 0 else self.tr("Move rows down"))
+                         self.tr("Move rows up") if delta < 0 else self.tr("Move rows down"),
+                         self.model.scope_positions())
         self._after_reload()
 
     # -- clipboard ----------------------------------------------------------------------------
