@@ -512,6 +512,26 @@ class PlanStore:
             for table, row_id, column, value in snapshot.detached:
                 self.db.execute(f"UPDATE {table} SET {column} = ? WHERE id = ?", [value, row_id])
 
+    def positions(self, table: str, ids: list[int]) -> dict[int, int]:
+        """Each row's ``position`` (one query), for undoing a reorder exactly."""
+        if table not in ORDERED_TABLES:
+            raise ValueError(f"{table} has no order")
+        out: dict[int, int] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            out.update(self.db.execute(
+                f"SELECT id, position FROM {table} WHERE id IN ({marks})", chunk).fetchall())
+        return out
+
+    def set_positions(self, table: str, positions: dict[int, int]) -> None:
+        """Put rows back at exactly these positions (the inverse of ``positions``)."""
+        if table not in ORDERED_TABLES:
+            raise ValueError(f"{table} has no order")
+        with self.db.atomic():
+            self.db.conn.executemany(f"UPDATE {table} SET position = ? WHERE id = ?",
+                                     [(position, row_id) for row_id, position in positions.items()])
+
     def reorder(self, table: str, ids: list[int]) -> list[int]:
         """Give ``ids`` positions 0..n-1 in that order; returns the previous order (for undo)."""
         if table not in ORDERED_TABLES:
@@ -577,6 +597,18 @@ def _file_version(path: Path) -> tuple[int, int]:
         raise PlanFileError(f"{path}: not a PlanBook plan file (it is not an SQLite database).")
     user_version = int.from_bytes(header[60:64], "big")
     application_id = int.from_bytes(header[68:72], "big")
+    if Path(f"{path}-wal").exists():
+        # Another connection (the editor) has the file open: the newest header may still be in
+        # the write-ahead log, so ask SQLite, read-only.
+        try:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            try:
+                application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+                user_version = conn.execute("PRAGMA user_version").fetchone()[0]
+            finally:
+                conn.close()
+        except sqlite3.DatabaseError as error:
+            raise PlanFileError(f"{path}: not a PlanBook plan file ({error}).") from error
     return application_id, user_version
 
 

@@ -126,19 +126,12 @@ class DeleteRow(Op):
 
 def positions(store, table: str, ids: list[int], known: dict[int, int] | None = None
               ) -> dict[int, int]:
-    """Each row's ``position`` (the store's ``reorder`` returns only the previous order).
-
-    ``known``: positions the caller has already read (a model's rows); the rest are read here.
-    """
+    """Each row's ``position``; ``known`` holds positions the caller has already read."""
     known = known or {}
-    out = {}
-    for row_id in ids:
-        if row_id in known:
-            out[row_id] = known[row_id]
-            continue
-        row = store.row(table, row_id)
-        if row is not None:
-            out[row_id] = row["position"]
+    out = {row_id: known[row_id] for row_id in ids if row_id in known}
+    missing = [row_id for row_id in ids if row_id not in known]
+    if missing:
+        out.update(store.positions(table, missing))
     return out
 
 
@@ -150,12 +143,7 @@ def restore_positions(store, table: str, before: dict[int, int]) -> None:
     differently, and undoing that earlier delete would then put its rows back among the wrong
     neighbours.
     """
-    order = sorted(before, key=lambda row_id: (before[row_id], row_id))
-    store.reorder(table, order)
-    with store.atomic():
-        for index, row_id in enumerate(order):
-            if before[row_id] != index:
-                store.update_fields(table, row_id, {"position": before[row_id]})
+    store.set_positions(table, before)
 
 
 class Reorder(Op):

@@ -138,3 +138,18 @@ def test_local_temp_folder_is_not_a_network_path(tmp_path):
     from db.store import is_network_path
 
     assert not is_network_path(tmp_path / "x.sqlite")
+
+
+def test_a_new_plan_open_for_writing_can_be_read_at_the_same_time(tmp_path):
+    """The header's application id may still be only in the WAL (e.g. the editor has it open)."""
+    from db.interchange import export_json
+    from db.sample import load_sample
+
+    path = tmp_path / "new.sqlite"
+    writer = open_plan(path, create=True)
+    try:
+        load_sample(writer)
+        with open_plan(path, readonly=True) as reader:
+            assert export_json(reader) == export_json(writer)
+    finally:
+        writer.close()
