@@ -15,8 +15,19 @@ NEGATIVE_MARKS = ("△", "▲", "-", "−", "ー")
 _NUMBER = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)")
 
 
+MAX_AMOUNT = 2**63 - 1  # the largest integer SQLite stores
+
+
 class AmountError(ValueError):
-    """The text is not an amount; ``str(error)`` says why, in words for the user."""
+    """The text is not an amount; ``str(error)`` says why, in words for the user.
+
+    ``text`` and ``reason`` (``no_digits``, ``decimal``, ``format``, ``negative``, ``too_large``)
+    let a user interface say the same thing in its own language.
+    """
+
+    def __init__(self, message: str, *, text: str | None = None, reason: str | None = None):
+        super().__init__(message)
+        self.text, self.reason = text, reason
 
 
 def format_amount(value: int | None, *, unit: bool = False, blank: str = "") -> str:
@@ -54,14 +65,21 @@ def parse_amount(text: str | None, *, allow_negative: bool = True) -> int | None
     if text.endswith(UNIT):
         text = text[: -len(UNIT)].rstrip()
     if not text:
-        raise AmountError(f"「{original}」 is not an amount: no digits")
+        raise AmountError(f"「{original}」 is not an amount: no digits", text=original,
+                          reason="no_digits")
     if "." in text:
-        raise AmountError(f"「{original}」 is not an amount: amounts are whole 千円, no decimals")
+        raise AmountError(f"「{original}」 is not an amount: amounts are whole 千円, no decimals",
+                          text=original, reason="decimal")
     if not _NUMBER.fullmatch(text):
-        raise AmountError(f"「{original}」 is not an amount: use digits like 24,300 (in 千円)")
+        raise AmountError(f"「{original}」 is not an amount: use digits like 24,300 (in 千円)",
+                          text=original, reason="format")
     value = int(text.replace(",", ""))
+    if value > MAX_AMOUNT:
+        raise AmountError(f"「{original}」 is not an amount: the number is too large",
+                          text=original, reason="too_large")
     if negative:
         if not allow_negative:
-            raise AmountError(f"「{original}」 is not allowed: the amount cannot be negative")
+            raise AmountError(f"「{original}」 is not allowed: the amount cannot be negative",
+                              text=original, reason="negative")
         value = -value
     return value

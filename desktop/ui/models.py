@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from db.money import AmountError, format_amount, parse_amount
+from db.money import MAX_AMOUNT, AmountError, format_amount, parse_amount
 from db.records import STATUS_LABELS, STATUSES
 
 from . import commands
@@ -67,15 +67,29 @@ def parse_status(text: str) -> str | None:
                      .replace("%1", text))
 
 
-MAX_INTEGER = 2**63 - 1  # SQLite's INTEGER: a larger number cannot be stored at all
+MAX_INTEGER = MAX_AMOUNT  # SQLite's INTEGER: a larger number cannot be stored at all
+
+
+AMOUNT_ERRORS = {
+    "no_digits": QT_TRANSLATE_NOOP("Amounts", "「%1」 is not an amount: no digits"),
+    "decimal": QT_TRANSLATE_NOOP("Amounts",
+                                 "「%1」 is not an amount: amounts are whole 千円, no decimals"),
+    "format": QT_TRANSLATE_NOOP("Amounts", "「%1」 is not an amount: use digits like 24,300 (in 千円)"),
+    "negative": QT_TRANSLATE_NOOP("Amounts", "「%1」 is not allowed: the amount cannot be negative"),
+    "too_large": QT_TRANSLATE_NOOP("Amounts", "「%1」 is not an amount: the number is too large"),
+}
 
 
 def parse_cell_amount(text: str | None) -> int | None:
-    """``parse_amount`` that also refuses numbers too large for the plan file."""
-    value = parse_amount(text)
-    if value is not None and abs(value) > MAX_INTEGER:
-        raise AmountError(f"「{text}」 is not an amount: the number is too large")
-    return value
+    """``parse_amount``, with its refusal in the interface's language."""
+    try:
+        return parse_amount(text)
+    except AmountError as error:
+        if error.reason not in AMOUNT_ERRORS:
+            raise
+        message = QCoreApplication.translate("Amounts", AMOUNT_ERRORS[error.reason])
+        raise AmountError(message.replace("%1", error.text or ""), text=error.text,
+                          reason=error.reason) from None
 
 
 def normalise(text: str) -> str:

@@ -1,6 +1,29 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>Amounts</name>
+    <message>
+        <source>「%1」 is not an amount: no digits</source>
+        <translation>「%1」は金額ではありません: 数字がありません</translation>
+    </message>
+    <message>
+        <source>「%1」 is not an amount: amounts are whole 千円, no decimals</source>
+        <translation>「%1」は金額ではありません: 金額は千円単位の整数で入力します（小数は使えません）</translation>
+    </message>
+    <message>
+        <source>「%1」 is not an amount: use digits like 24,300 (in 千円)</source>
+        <translation>「%1」は金額ではありません: 24,300 のように数字で入力してください（千円単位）</translation>
+    </message>
+    <message>
+        <source>「%1」 is not allowed: the amount cannot be negative</source>
+        <translation>「%1」は入力できません: 金額に負の値は使えません</translation>
+    </message>
+    <message>
+        <source>「%1」 is not an amount: the number is too large</source>
+        <translation>「%1」は金額ではありません: 数が大きすぎます</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <location filename="../../desktop/ui/actions.py" line="57" />

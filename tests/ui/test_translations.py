@@ -86,3 +86,24 @@ def test_every_ui_string_is_in_the_japanese_translation():
                for message in context.findall("message")}
     missing = sorted(ui_strings() - present)
     assert not missing, missing
+
+
+def test_amount_refusals_speak_the_interface_language(qapp):
+    import pytest
+
+    from db.money import AmountError
+    from desktop.ui.models import parse_cell_amount
+
+    try:
+        assert i18n.install(qapp, "ja")
+        with pytest.raises(AmountError) as refused:
+            parse_cell_amount("1,2,3")
+        assert str(refused.value) == ("「1,2,3」は金額ではありません: 24,300 のように数字で入力して"
+                                      "ください（千円単位）")
+        assert refused.value.reason == "format"
+    finally:
+        i18n.install(qapp, "en")
+    with pytest.raises(AmountError, match="use digits like 24,300"):
+        parse_cell_amount("1,2,3")
+    with pytest.raises(AmountError, match="too large"):
+        parse_cell_amount("99999999999999999999")
