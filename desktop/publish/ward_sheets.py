@@ -21,7 +21,6 @@ import math
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from reportlab.lib.colors import Color, HexColor, white
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
+from db.budget import STAGE_LABELS, current_stage, execution_rate, format_rate, remaining
 from db.era import era_label
 from db.errors import ValidationError
 from db.money import format_amount
@@ -789,11 +789,10 @@ class _Drawer:
         parts = []
         if plan.allocation is not None:
             parts.append(f"まちづくり推進経費（配分額） {format_amount(plan.allocation)}千円")
-            base, label = ((totals.revised, "補正後") if totals.revised is not None
-                           else (totals.initial, "当初予算"))
-            remaining = plan.allocation - (base or 0)
-            parts.append(f"残額 {format_amount(remaining)}千円（配分額－{label}）")
-        parts.append(f"執行率 {execution_rate(totals)}（決算額÷補正後）")
+            stage = current_stage(totals) or "initial"
+            left = remaining(plan.allocation, getattr(totals, stage))
+            parts.append(f"残額 {format_amount(left)}千円（配分額－{STAGE_LABELS[stage]}）")
+        parts.append(f"執行率 {format_rate(execution_rate(totals))}（決算額÷補正後）")
         self.text(PAGE_W - MARGIN_X, y - d.text_size - 3.5, "　／　".join(parts), GOTHIC,
                   d.text_size + 0.5, ACCENT, "right")
 
@@ -808,15 +807,6 @@ class _Drawer:
         self.text(PAGE_W - MARGIN_X, y - 2,
                   f"{page.ward.ward.name}  {page.number} / {page.count}", GOTHIC, 7, GREY,
                   "right")
-
-
-def execution_rate(totals: Totals) -> str:
-    """settled ÷ revised as a percentage with one decimal (half up), or － when undefined."""
-    if not totals.revised or totals.settled is None:
-        return "－"
-    rate = (Decimal(totals.settled) * 100 / Decimal(totals.revised)).quantize(
-        Decimal("0.1"), rounding=ROUND_HALF_UP)
-    return f"{rate}%"
 
 
 # -- public API ---------------------------------------------------------------------------------
@@ -835,7 +825,7 @@ def _select(doc: EditionDocument, wards: list[str] | None) -> list[WardPlan]:
 
 def _check_totals(plan: WardPlan, preflight: Preflight) -> None:
     totals, printed = plan.totals(), plan.printed_totals
-    for key, label in (("initial", "当初予算"), ("revised", "補正後"), ("settled", "決算額")):
+    for key, label in STAGE_LABELS.items():
         ours, theirs = getattr(totals, key), getattr(printed, key)
         if theirs is not None and ours != theirs:
             preflight.add(None, plan.ward.name,
@@ -843,8 +833,10 @@ def _check_totals(plan: WardPlan, preflight: Preflight) -> None:
                           f"but the source printed {format_amount(theirs)}; the sheet prints "
                           "the rows' sum")
     if plan.allocation is not None:
-        spent = totals.revised if totals.revised is not None else totals.initial
-        if spent is not None and spent > plan.allocation:
+        stage = current_stage(totals)
+        spent = getattr(totals, stage) if stage else None
+        left = remaining(plan.allocation, spent)
+        if spent is not None and left < 0:
             preflight.add(None, plan.ward.name,
                           f"the total {format_amount(spent)} is above the allocation "
                           f"{format_amount(plan.allocation)}")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from db.budget import execution_rate, format_rate
 from db.errors import ValidationError
 from db.records import Edition, Totals, Ward, WardGroup, WardPlan, WardProject
 from db.sample import load_sample
@@ -22,7 +23,6 @@ from desktop.publish.ward_sheets import (
     _layout,
     _rows,
     build_ward_sheets,
-    execution_rate,
     split_ward_sheets,
 )
 
@@ -249,10 +249,10 @@ def test_empty_amounts_print_blank_and_zero_prints_zero(tmp_path):
 
 
 def test_remaining_falls_back_to_initial_and_rate_rounds_half_up(tmp_path):
-    assert execution_rate(Totals(19000, 17620, 16701)) == "94.8%"
-    assert execution_rate(Totals(1, 2000, 1999)) == "100.0%"
-    assert execution_rate(Totals(1, 8, 1)) == "12.5%"
-    assert execution_rate(Totals(1, None, 5)) == "－"
+    assert format_rate(execution_rate(Totals(19000, 17620, 16701))) == "94.8%"
+    assert format_rate(execution_rate(Totals(1, 2000, 1999))) == "100.0%"
+    assert format_rate(execution_rate(Totals(1, 8, 1))) == "12.5%"
+    assert format_rate(execution_rate(Totals(1, None, 5))) == "－"
     store = memory_plan()
     make_ward(store, [WardProject("当初だけ", 1, "", None, 20500)])
     path = tmp_path / "over.pdf"
