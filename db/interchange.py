@@ -460,7 +460,11 @@ def load_json_text(text: str) -> Any:
 
 def import_document(store: PlanStore, data: Any, *, replace: bool = False) -> None:
     """Write a whole document into ``store``: all of it in one transaction, or nothing."""
-    parsed = parse_document(data)
+    import_parsed(store, parse_document(data), replace=replace)
+
+
+def import_parsed(store: PlanStore, parsed: ParsedPlan, *, replace: bool = False) -> None:
+    """Write an already validated document (see ``parse_document``)."""
     if not replace and not is_empty(store):
         raise ValidationError(["(file): already holds a plan; import into a new file or use "
                                "--replace"])

@@ -125,6 +125,15 @@ class PlanStore:
             temporary.unlink(missing_ok=True)
         return destination
 
+    def damage(self) -> str | None:
+        """SQLite's quick check: None when the file is sound, else its first complaint."""
+        result = self.db.execute("PRAGMA quick_check(1)").fetchone()[0]
+        return None if result == "ok" else result
+
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the file (before copying or moving it)."""
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def data_version(self) -> int:
         """Changes when another connection commits to the file (for "changed on disk")."""
         return self.db.execute("PRAGMA data_version").fetchone()[0]
@@ -581,10 +590,17 @@ def journal_mode_for(path: Path) -> str:
 
 
 def _connect(uri: str) -> Database:
-    conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    conn = sqlite3.connect(uri, uri=True)
     db = Database(conn)
     db.execute("PRAGMA foreign_keys = ON")
     return db
+
+
+def _is_wal_file(path: Path) -> bool:
+    """The header's read/write format bytes are 2 for a WAL-mode database."""
+    with open(path, "rb") as handle:
+        header = handle.read(20)
+    return len(header) == 20 and header[18] == 2 and header[19] == 2
 
 
 def _file_version(path: Path) -> tuple[int, int]:
@@ -643,8 +659,10 @@ def open_plan(path: str | Path, *, create: bool = False, readonly: bool = False)
     # A read-only open must not leave -wal/-shm files behind: when no writer has the file open
     # (no -wal beside it), read it as immutable; either way copy it into memory at once.
     if readonly:
-        wal = Path(f"{path}-wal")
-        uri = f"file:{path}?mode=ro" + ("" if wal.exists() else "&immutable=1")
+        # immutable (no locks, no -shm) is safe only for a WAL file that nobody has open (no
+        # -wal beside it); a rollback-journal file may be written at any moment: take the lock.
+        immutable = _is_wal_file(path) and not Path(f"{path}-wal").exists()
+        uri = f"file:{path}?mode=ro" + ("&immutable=1" if immutable else "")
     else:
         uri = f"file:{path}?mode=rw"
     try:

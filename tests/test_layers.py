@@ -6,6 +6,7 @@ import sys
 import pytest
 
 HEADLESS_MODULES = ["db.store", "db.interchange", "db.checks", "db.sample", "db.synthetic",
+                    "db.backups", "db.budget", "db.money", "db.era", "desktop.paths",
                     "desktop.publish.progress", "desktop.publish.booklet",
                     "desktop.publish.ward_sheets", "desktop.publish.ward_excel", "desktop.cli"]
 
@@ -26,6 +27,7 @@ def test_no_sql_outside_db():
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[1] / "desktop"
-    pattern = re.compile(r"\b(SELECT\s+.+\s+FROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM)\b")
+    pattern = re.compile(r"\b(SELECT\s+.+\s+FROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM"
+                         r"|PRAGMA\s+\w+)\b|\.db\.(execute|conn)\b")
     offenders = [str(p) for p in root.rglob("*.py") if pattern.search(p.read_text("utf-8"))]
     assert offenders == []

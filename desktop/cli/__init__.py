@@ -11,6 +11,7 @@ import argparse
 import importlib
 import os
 import pkgutil
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -30,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="planbook", description="PlanBook: edit an action plan and print its booklet and "
         "ward sheets. Without a command, opens the editor.")
-    add_db_argument(parser)
+    add_db_argument(parser, top_level=True)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in command_modules():
         module.register(subparsers)
@@ -59,6 +60,10 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except PlanBookError as error:
         print(f"planbook: {error}", file=sys.stderr)
+        return 2
+    except sqlite3.Error as error:
+        where = f"{args.db}: " if getattr(args, "db", None) else ""
+        print(f"planbook: {where}the plan file cannot be used ({error}).", file=sys.stderr)
         return 2
     except BrokenPipeError:
         # the reader went away (e.g. `planbook info | head`): stop quietly, like other tools

@@ -5,13 +5,21 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 from pathlib import Path
 
-from db.interchange import export_json, import_document, is_empty, load_json_text
+from db.interchange import export_json, import_parsed, is_empty, load_json_text, parse_document
 from db.sample import load_sample
 from db.store import open_plan
 
-from .common import UsageError, add_db_argument, db_path, open_for_reading, output_file
+from .common import (
+    UsageError,
+    add_db_argument,
+    building,
+    db_path,
+    open_for_reading,
+    output_file,
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -38,9 +46,10 @@ def run_init(args: argparse.Namespace) -> int:
     path = db_path(args)
     if path.exists():
         raise UsageError(f"{path}: already exists; choose another name")
-    with open_plan(path, create=True) as store:
+    with building(path) as temporary, open_plan(temporary, create=True) as store:
         if not args.empty:
             load_sample(store)
+        store.checkpoint()
     print(f"created {path}" + (" (empty)" if args.empty else " from the sample"))
     return 0
 
@@ -52,33 +61,37 @@ def run_export(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     output = Path(args.output)
-    temporary = output.with_name(f".{output.name}.tmp")
-    temporary.write_text(text, encoding="utf-8", newline="\n")
-    os.replace(temporary, output)
+    handle = tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", newline="\n", dir=output.parent, prefix=f".{output.name}.",
+        suffix=".tmp", delete=False)
+    try:
+        with handle:
+            handle.write(text)
+        os.replace(handle.name, output)
+    finally:
+        Path(handle.name).unlink(missing_ok=True)
     print(f"wrote {output}")
     return 0
 
 
 def run_import(args: argparse.Namespace) -> int:
+    """Validate first, then write: a refused import never touches the plan file."""
     source = Path(args.input)
     try:
         text = source.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         raise UsageError(f"{source}: not UTF-8 text (byte {error.start})") from error
-    data = load_json_text(text)
+    parsed = parse_document(load_json_text(text))
     path = db_path(args)
-    created = not path.exists()
-    store = open_plan(path, create=True)
-    try:
-        if not created and not args.replace and not is_empty(store):
-            raise UsageError(f"{path}: already holds a plan; use --replace to overwrite it")
-        import_document(store, data, replace=args.replace)
-    except BaseException:
-        store.close()
-        if created:
-            for suffix in ("", "-wal", "-shm"):
-                Path(str(path) + suffix).unlink(missing_ok=True)
-        raise
-    store.close()
+    if not path.exists():
+        with building(path) as temporary, open_plan(temporary, create=True) as store:
+            import_parsed(store, parsed)
+            store.checkpoint()
+    else:
+        with open_plan(path, readonly=True) as reader:
+            if not args.replace and not is_empty(reader):
+                raise UsageError(f"{path}: already holds a plan; use --replace to overwrite it")
+        with open_plan(path) as store:
+            import_parsed(store, parsed, replace=args.replace)
     print(f"imported {source} into {path}")
     return 0

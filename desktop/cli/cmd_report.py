@@ -8,7 +8,7 @@ from db.checks import ERROR, check_document
 from db.era import era_label
 from db.money import format_amount
 
-from .common import add_db_argument, fiscal_year, open_for_reading, require_year
+from .common import add_db_argument, add_year_argument, open_for_reading, require_year
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -18,7 +18,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     check = subparsers.add_parser("check", help="validation problems (exit 1 on any error)")
     add_db_argument(check)
-    check.add_argument("--year", type=fiscal_year, help="fiscal year (2024, R6 or 令和6)")
+    add_year_argument(check, default_help="default: every year in the file")
     check.set_defaults(func=run_check)
 
 

@@ -4,6 +4,9 @@ for reading or writing, and fiscal-year arguments."""
 from __future__ import annotations
 
 import argparse
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from db.era import parse_fiscal_year
@@ -16,20 +19,28 @@ class UsageError(PlanBookError):
     """A command-line argument is wrong."""
 
 
+@contextmanager
+def building(path: Path) -> Iterator[Path]:
+    """A plan file is built under a temporary name and appears at ``path`` only when complete."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.building")
+    try:
+        yield temporary
+        os.replace(temporary, path)
+    finally:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{temporary}{suffix}").unlink(missing_ok=True)
+
+
 def ensure_default_file() -> Path:
     """The default plan file, created from the bundled sample on first run."""
     path = default_db_path()
     if not path.exists():
         from db.sample import load_sample
 
-        temporary = path.with_name(path.name + ".new")
-        temporary.unlink(missing_ok=True)
-        with open_plan(temporary, create=True) as store:
+        with building(path) as temporary, open_plan(temporary, create=True) as store:
             load_sample(store)
-            store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        for suffix in ("-wal", "-shm"):
-            Path(str(temporary) + suffix).unlink(missing_ok=True)
-        temporary.replace(path)
+            store.checkpoint()
     return path
 
 
@@ -60,9 +71,18 @@ def fiscal_year(text: str) -> int:
         raise argparse.ArgumentTypeError(str(error)) from error
 
 
-def add_db_argument(parser: argparse.ArgumentParser) -> None:
+def add_db_argument(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
+    """``--db PATH``, accepted before or after the subcommand (``planbook --db X info``)."""
     parser.add_argument("--db", metavar="PATH",
+                        default=None if top_level else argparse.SUPPRESS,
                         help="plan file (default: the per-user file, created from the sample)")
+
+
+def add_year_argument(parser: argparse.ArgumentParser, *, example: str = "2024, R6 or 令和6",
+                      default_help: str = "default: the newest in the file") -> None:
+    """``--year``: a fiscal year written as a Western year, R6 or 令和6."""
+    parser.add_argument("--year", type=fiscal_year,
+                        help=f"fiscal year ({example}; {default_help})")
 
 
 def require_year(store: PlanStore, year: int | None) -> int:

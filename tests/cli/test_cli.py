@@ -170,3 +170,50 @@ def test_output_into_a_missing_folder_or_onto_a_folder_is_refused(
         assert exit_.value.code == 2
         assert message in capsys.readouterr().err
     assert not (tmp_path / "no").exists()
+
+
+def test_db_before_or_after_the_subcommand_is_the_same_file(tmp_path, capsys, sample_file):
+    before = run(capsys, "--db", sample_file, "info")
+    after = run(capsys, "info", "--db", sample_file)
+    assert before == after and before[0] == 0 and "initiatives: 109" in before[1]
+    from desktop.paths import default_db_path
+
+    assert not default_db_path().exists()  # the per-user file was never touched
+
+
+def test_refused_import_never_touches_an_older_file(tmp_path, capsys):
+    """Validation comes first: an old-format file is not even migrated when JSON is bad."""
+    from tests.db.test_plan_file import make_version_1
+
+    old = tmp_path / "old.sqlite"
+    make_version_1(old)
+    before = digest(old)
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "planbook", "format_version": 1, "plan": {}}', encoding="utf-8")
+    code, _, err = run(capsys, "import", "--db", old, bad, "--replace")
+    assert code == 2 and "plan.name: required" in err
+    assert digest(old) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.json", "old.sqlite"]
+
+
+def test_damaged_file_is_a_message_not_a_traceback(tmp_path, capsys, sample_file):
+    damaged = tmp_path / "damaged.sqlite"
+    data = bytearray(sample_file.read_bytes())
+    data[8192:] = b"\xa5" * (len(data) - 8192)
+    damaged.write_bytes(bytes(data))
+    code, _, err = run(capsys, "info", "--db", damaged)
+    assert code == 2 and "Traceback" not in err
+    assert "damaged.sqlite" in err
+
+
+def test_init_leaves_nothing_behind_when_it_fails(tmp_path, capsys, monkeypatch):
+    import db.sample
+
+    def broken(store):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("desktop.cli.cmd_file.load_sample", broken)
+    code, _, err = run(capsys, "init", "--db", tmp_path / "new.sqlite")
+    assert code == 2 and "No space left" in err
+    assert list(tmp_path.iterdir()) == []
+    assert db.sample.load_sample is not broken

@@ -153,3 +153,31 @@ def test_a_new_plan_open_for_writing_can_be_read_at_the_same_time(tmp_path):
             assert export_json(reader) == export_json(writer)
     finally:
         writer.close()
+
+
+def test_only_wal_files_are_read_without_locks(tmp_path, monkeypatch):
+    import db.store
+
+    local = tmp_path / "local.sqlite"
+    open_plan(local, create=True).close()
+    assert db.store._is_wal_file(local)
+    monkeypatch.setattr(db.store, "is_network_path", lambda path: True)
+    shared = tmp_path / "shared.sqlite"
+    open_plan(shared, create=True).close()
+    assert not db.store._is_wal_file(shared)
+    with open_plan(shared, readonly=True) as store:  # takes SQLite's shared lock, still reads
+        assert store.fiscal_years() == []
+
+
+def test_damage_is_reported_by_the_quick_check(tmp_path, sample_file):
+    with open_plan(sample_file, readonly=True) as store:
+        assert store.damage() is None
+    damaged = tmp_path / "damaged.sqlite"
+    data = bytearray(sample_file.read_bytes())
+    data[8192:] = b"\xa5" * (len(data) - 8192)
+    damaged.write_bytes(bytes(data))
+    try:
+        with open_plan(damaged, readonly=True) as store:
+            assert store.damage() is not None
+    except (PlanFileError, sqlite3.DatabaseError):
+        pass  # refused even earlier: just as good
