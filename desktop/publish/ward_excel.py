@@ -24,12 +24,8 @@ unlocked.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import unicodedata
 import zipfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -47,6 +43,8 @@ from db.errors import ValidationError
 from db.money import AmountError, format_amount, parse_amount
 from db.records import STATUS_LABELS, EditionDocument, WardPlan, WardProject
 from db.store import PlanStore
+
+from .output import atomic_output
 
 FORMAT = "planbook-ward-sheet"
 FORMAT_VERSION = 1
@@ -95,24 +93,6 @@ _HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
 _EDIT_FILL = PatternFill("solid", fgColor="FFFDE7")
 _TOTAL_FILL = PatternFill("solid", fgColor="EEEEEE")
 _AMOUNT_FORMAT = '#,##0;"△"#,##0'
-
-
-# -- atomic output ------------------------------------------------------------------------------
-
-@contextmanager
-def atomic_output(output: str | Path, suffix: str) -> Iterator[Path]:
-    """Yield a temp path beside ``output``; rename it over ``output`` only when the block succeeds."""
-    output = Path(output)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{output.stem}.", suffix=suffix, dir=output.parent)
-    os.close(handle)
-    temp = Path(name)
-    try:
-        yield temp
-        os.replace(temp, output)
-    finally:
-        if temp.exists():
-            temp.unlink()
 
 
 # -- export -------------------------------------------------------------------------------------

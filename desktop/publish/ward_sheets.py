@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -33,6 +34,7 @@ from db.era import era_label
 from db.errors import ValidationError
 from db.money import format_amount
 from db.records import STATUS_LABELS, EditionDocument, Totals, WardGroup, WardPlan, WardProject
+from desktop.publish.output import atomic_output
 from desktop.publish.progress import Progress
 from desktop.publish.typeset import (
     GOTHIC,
@@ -49,7 +51,6 @@ from desktop.publish.typeset import (
     short,
     text_width,
 )
-from desktop.publish.ward_excel import atomic_output
 
 PAGE_W, PAGE_H = landscape(A4)
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 30.0, 22.0, 18.0
@@ -850,65 +851,67 @@ def build_ward_sheets(doc: EditionDocument, output: str | Path, *, wards: list[s
     if not plans:
         raise ValidationError([f"{era_label(doc.edition.fiscal_year)}: no ward sheets to print"],
                               "Nothing was built:")
+    with atomic_output(output, ".pdf") as temp:
+        report = _write_sheets(doc, plans, temp, progress or Progress())
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _write_sheets(doc: EditionDocument, plans: list[WardPlan], path: Path,
+                  progress: Progress) -> BuildReport:
+    """Lay out and draw ``plans`` into the PDF at ``path``."""
     register_fonts()
-    progress = progress or Progress()
     report = BuildReport()
     preflight = Preflight()
     year = era_label(doc.edition.fiscal_year)
-    with atomic_output(output, ".pdf") as temp:
-        canvas = Canvas(str(temp), pagesize=(PAGE_W, PAGE_H), initialFontName=GOTHIC,
-                        pageCompression=1, lang="ja-JP")
-        title = f"{year} 各区まちづくりの取組み"
-        if len(plans) == 1:
-            title = sheet_title(doc, plans[0])
-        canvas.setTitle(title)
-        canvas.setSubject("まちづくり推進経費: " + "、".join(p.ward.name for p in plans))
-        canvas.setAuthor(doc.plan.city or doc.plan.name or "PlanBook")
-        canvas.setCreator("PlanBook")
-        canvas.setKeywords(["PlanBook", "ward sheets", year])
-        drawer = _Drawer(canvas, doc, preflight)
-        for index, plan in enumerate(plans):
-            progress.step(index, len(plans), plan.ward.name)
-            _check_totals(plan, preflight)
-            layout = _layout(plan)
-            note = _layout_note(plan, layout)
-            if note:
-                preflight.add(None, plan.ward.name, note)
-            report.outline.append((0, plan.ward.name, drawer.page_no + 1))
-            for page in layout.pages:
-                drawer.page(page, layout.head)
-        progress.step(len(plans), len(plans), "")
-        canvas.showOutline()
-        canvas.save()
+    canvas = Canvas(str(path), pagesize=(PAGE_W, PAGE_H), initialFontName=GOTHIC,
+                    pageCompression=1, lang="ja-JP")
+    title = f"{year} 各区まちづくりの取組み"
+    if len(plans) == 1:
+        title = sheet_title(doc, plans[0])
+    canvas.setTitle(title)
+    canvas.setSubject("まちづくり推進経費: " + "、".join(p.ward.name for p in plans))
+    canvas.setAuthor(doc.plan.city or doc.plan.name or "PlanBook")
+    canvas.setCreator("PlanBook")
+    canvas.setKeywords(["PlanBook", "ward sheets", year])
+    drawer = _Drawer(canvas, doc, preflight)
+    for index, plan in enumerate(plans):
+        progress.step(index, len(plans), plan.ward.name)
+        _check_totals(plan, preflight)
+        layout = _layout(plan)
+        note = _layout_note(plan, layout)
+        if note:
+            preflight.add(None, plan.ward.name, note)
+        report.outline.append((0, plan.ward.name, drawer.page_no + 1))
+        for page in layout.pages:
+            drawer.page(page, layout.head)
+    progress.step(len(plans), len(plans), "")
+    canvas.showOutline()
+    canvas.save()
     report.pages = drawer.page_no
     report.preflight = preflight.items
-    report.seconds = time.perf_counter() - started
     return report
 
 
 def split_ward_sheets(doc: EditionDocument, out_dir: str | Path, *,
                       wards: list[str] | None = None,
                       progress: Progress | None = None) -> list[Path]:
-    """One PDF per ward in ``out_dir``, named after the ward (中央区.pdf). All or nothing."""
+    """One PDF per ward in ``out_dir``, named after the ward (中央区.pdf). All or nothing:
+    every file is written to a temporary file first, and all are renamed only at the end."""
     out_dir = Path(out_dir)
     plans = _select(doc, wards)
     progress = progress or Progress()
     out_dir.mkdir(parents=True, exist_ok=True)
-    staged: list[tuple[Path, Path]] = []
-    try:
+    finals: list[Path] = []
+    with ExitStack() as staged:
         for index, plan in enumerate(plans):
             progress.step(index, len(plans), plan.ward.name)
             final = out_dir / f"{_file_name(plan.ward.name)}.pdf"
-            temp = out_dir / f".{final.stem}.partial.pdf"
-            build_ward_sheets(doc, temp, wards=[plan.ward.name])
-            staged.append((temp, final))
+            temp = staged.enter_context(atomic_output(final, ".pdf"))
+            _write_sheets(doc, [plan], temp, Progress())
+            finals.append(final)
         progress.step(len(plans), len(plans), "")
-        for temp, final in staged:
-            temp.replace(final)
-    finally:
-        for temp, _ in staged:
-            temp.unlink(missing_ok=True)
-    return [final for _, final in staged]
+    return finals
 
 
 def _file_name(name: str) -> str:

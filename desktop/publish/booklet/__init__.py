@@ -9,8 +9,6 @@ end: a cancelled or failed build leaves no partial file.
 
 from __future__ import annotations
 
-import os
-import tempfile
 import time
 from pathlib import Path
 
@@ -18,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from db.records import EditionDocument
 
+from ..output import atomic_output
 from ..progress import Progress
 from ..typeset import GOTHIC, BuildReport, Preflight, register_fonts
 from .blocks import tighten
@@ -50,18 +49,8 @@ def build_booklet(doc: EditionDocument, output: str | Path, *, print_production:
     if print_production:
         pages = _pad_to_four(pages, preflight)
 
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part",
-                                    dir=output.parent or Path("."))
-    os.close(fd)
-    try:
-        _render(doc, pages, flow.anchors, tmp_name, print_production, progress)
-        os.replace(tmp_name, output)
-    except BaseException:
-        try:
-            os.unlink(tmp_name)
-        except OSError:
-            pass
-        raise
+    with atomic_output(output, ".pdf") as temp:
+        _render(doc, pages, flow.anchors, str(temp), print_production, progress)
     progress.step(100, 100, "done")
     return BuildReport(pages=len(pages), preflight=preflight.items,
                        outline=_outline(flow.anchors), seconds=time.perf_counter() - started)
