@@ -552,7 +552,7 @@ def _layout(plan: WardPlan) -> _Layout:
     return _Layout(d, head, _paginate(plan, head, _rows(plan, d, cols), d, cols))
 
 
-def _layout_note(plan: WardPlan, layout: _Layout) -> str | None:
+def _layout_note(layout: _Layout) -> str | None:
     """The preflight's word on a ward that needed smaller type or more than one page."""
     d, count = layout.density, len(layout.pages)
     if count > 1:
@@ -879,7 +879,7 @@ def _write_sheets(doc: EditionDocument, plans: list[WardPlan], path: Path,
         progress.step(index, len(plans), plan.ward.name)
         _check_totals(plan, preflight)
         layout = _layout(plan)
-        note = _layout_note(plan, layout)
+        note = _layout_note(layout)
         if note:
             preflight.add(None, plan.ward.name, note)
         report.outline.append((0, plan.ward.name, drawer.page_no + 1))

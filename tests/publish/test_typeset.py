@@ -17,7 +17,6 @@ from desktop.publish.typeset import (
     NO_END,
     NO_START,
     BuildReport,
-    JParagraph,
     Preflight,
     TextBlock,
     TextStyle,
@@ -167,15 +166,11 @@ def test_textblock_draws_embedded_extractable_text():
         assert str(font["/BaseFont"])[7] == "+"  # subset prefix AAAAAA+
 
 
-def test_split_and_flowable():
+def test_split():
     block = TextBlock(SAMPLE * 3, TextStyle(size=9))
     block.wrap(150)
     head, tail = block.split_at(9 * 1.6 * 4 + 1)
     assert len(head.lines) == 4 and len(tail.lines) == len(block.lines) - 4
-    flow = JParagraph(SAMPLE, TextStyle())
-    w, h = flow.wrap(150, 1000)
-    assert h == flow.block.height
-    assert len(flow.split(150, 40)) == 2
 
 
 def test_preflight_and_report():

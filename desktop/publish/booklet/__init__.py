@@ -50,7 +50,7 @@ def build_booklet(doc: EditionDocument, output: str | Path, *, print_production:
         pages = _pad_to_four(pages, preflight)
 
     with atomic_output(output, ".pdf") as temp:
-        _render(doc, pages, flow.anchors, str(temp), print_production, progress)
+        _render(doc, pages, str(temp), print_production, progress)
     progress.step(100, 100, "done")
     return BuildReport(pages=len(pages), preflight=preflight.items,
                        outline=_outline(flow.anchors), seconds=time.perf_counter() - started)
@@ -73,7 +73,7 @@ def _pad_to_four(pages: list[Page], preflight: Preflight) -> list[Page]:
     return pages
 
 
-def _render(doc: EditionDocument, pages: list[Page], anchors: list[Anchor], path: str,
+def _render(doc: EditionDocument, pages: list[Page], path: str,
             print_production: bool, progress: Progress) -> None:
     e = doc.edition
     offset = SLUG + BLEED if print_production else 0.0

@@ -19,6 +19,7 @@ from ..typeset import (
     TextBlock,
     TextStyle,
     atoms,
+    draw_text,
     metrics,
     phrases,
     short,
@@ -152,8 +153,6 @@ class Heading(Block):
         style = self.block.style
         if self.mark:
             canvas.setFillColor(self.colour)
-            from ..typeset import draw_text
-
             baseline = top - style.line_height / 2 - 0.38 * style.size
             draw_text(canvas, x, baseline, self.mark, style.font, style.size)
         self.block.draw(canvas, x + self.indent, top)
@@ -308,8 +307,6 @@ class Bullets(Block):
             lh = item.style.line_height
             if self.numbered:
                 canvas.setFillColor(c)
-                from ..typeset import draw_text
-
                 draw_text(canvas, x + 10, y - lh / 2 - 0.38 * self.style.size, f"{n}.",
                           GOTHIC_BOLD, self.style.size)
             else:
@@ -860,8 +857,6 @@ class Card(Block):
             canvas.setFillColor(WHITE)
             canvas.roundRect(rx + self.right_w - w, y - 12, w, 12, 6, stroke=1, fill=1)
             canvas.setFillColor(c)
-            from ..typeset import draw_text
-
             draw_text(canvas, rx + self.right_w - w + 5, y - 9.2, label, GOTHIC_BOLD, 7.5)
             y -= 16
         if self.amount:
@@ -995,8 +990,6 @@ class Contents(Block):
                 Contents(self.anchors[k:], self.colours, self.accent))
 
     def draw(self, canvas, x, top, page):
-        from ..typeset import draw_text
-
         y = top
         for a, b in zip(self.anchors, self.labels, strict=False):
             if a.level == 0:
@@ -1059,8 +1052,6 @@ class VisionGrid(Block):
         return self.height
 
     def draw(self, canvas, x, top, page):
-        from ..typeset import draw_text
-
         y = top
         for r, h in enumerate(self.rows):
             for k in range(2):
@@ -1226,8 +1217,6 @@ class Band(Block):
         return self.height + 6
 
     def draw(self, canvas, x, top, page):
-        from ..typeset import draw_text
-
         c = self.colour
         y0 = top - self.height
         canvas.setFillColor(c)

@@ -3,7 +3,6 @@
     from desktop.publish.typeset import (
         register_fonts, GOTHIC, GOTHIC_BOLD, MONO, MONO_BOLD, MINCHO,   # embedded BIZ UD fonts
         TextStyle, TextBlock, draw_text, text_width,                   # fast paragraphs
-        JParagraph,                                                    # the same as a platypus Flowable
         break_lines, atoms, phrases, violations,                       # 禁則 line breaking
         printable, Preflight, BuildReport,
     )
@@ -13,7 +12,6 @@ goes through ``printable`` (inside TextBlock), which swaps characters the fonts 
 returns them so a build can list them in its preflight.
 """
 
-from .flowable import JParagraph
 from .fonts import (
     FONT_DIR,
     GETA,
@@ -33,7 +31,7 @@ from .text import TextBlock, TextStyle, draw_text, text_width
 
 __all__ = [
     "FONT_DIR", "GETA", "GOTHIC", "GOTHIC_BOLD", "MINCHO", "MONO", "MONO_BOLD", "NO_END",
-    "NO_START", "BuildReport", "JParagraph", "Line", "Preflight", "TextBlock", "TextStyle",
+    "NO_START", "BuildReport", "Line", "Preflight", "TextBlock", "TextStyle",
     "atoms", "break_lines", "draw_text", "metrics", "phrases", "printable", "register_fonts",
     "short", "text_width", "violations",
 ]

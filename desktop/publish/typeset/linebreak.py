@@ -113,9 +113,7 @@ def break_lines(
     total = measure(text)
     if total <= first_width + 1e-6:
         return Broken([Line(text, total, True)], widest=total)
-    pieces = atoms(text)
-    if phrase:
-        pieces = _phrase_pieces(text, pieces, width, measure)
+    pieces = _phrase_pieces(text, width, measure) if phrase else atoms(text)
     widths = [measure(p) for p in pieces]
     cum = [0.0, *accumulate(widths)]
     n = len(pieces)
@@ -174,7 +172,7 @@ def break_lines(
     return Broken(lines, forced, widest)
 
 
-def _phrase_pieces(text: str, pieces: list[str], width: float, measure: WidthFn) -> list[str]:
+def _phrase_pieces(text: str, width: float, measure: WidthFn) -> list[str]:
     out: list[str] = []
     for part in phrases(text):
         if measure(part) <= width:
