@@ -239,7 +239,23 @@ class MainWindow(QMainWindow):
                             self.tr("%1: not a PlanBook plan file (%2).").replace("%1", str(path))
                             .replace("%2", str(error)))
             return False
-        self.set_document(PlanDocument(store))
+        # Build the new document and its navigator while the open plan stays open: a file
+        # whose pages are damaged past its header passes open_plan and fails only here.
+        doc = PlanDocument(store)
+        try:
+            damage = store.db.execute("PRAGMA quick_check(1)").fetchone()[0]
+            if damage != "ok":
+                raise sqlite3.DatabaseError(damage)
+            navigator = NavigatorModel(doc, self)
+        except sqlite3.Error as error:
+            doc.close()
+            doc.deleteLater()
+            self.show_error(self.tr("Cannot open the plan file"),
+                            self.tr("%1: the file is damaged (%2). The plan that was open "
+                                    "stays open.").replace("%1", str(path))
+                            .replace("%2", str(error)))
+            return False
+        self.set_document(doc, navigator)
         self._refresh_recent(self.settings.add_recent(str(path)))
         self._daily_backup(store)
         return True
@@ -256,7 +272,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("Safety copy written: %1").replace("%1", str(copy)), 8000)
 
-    def set_document(self, doc: PlanDocument) -> None:
+    def set_document(self, doc: PlanDocument, navigator: NavigatorModel | None = None) -> None:
+        """Show ``doc`` in place of the open one; ``navigator``: its tree, when already built
+        (built before the old document closes, so a failure leaves the old one open)."""
+        if navigator is None:
+            navigator = NavigatorModel(doc, self)
         self.close_document()
         self.doc = doc
         doc.changed.connect(self._on_changed)
@@ -264,7 +284,7 @@ class MainWindow(QMainWindow):
         doc.undo_stack.canRedoChanged.connect(lambda _: self._update_actions())
         doc.undo_stack.undoTextChanged.connect(lambda _: self._update_actions())
         doc.undo_stack.redoTextChanged.connect(lambda _: self._update_actions())
-        self.nav_model = NavigatorModel(doc, self)
+        self.nav_model = navigator
         self.tree.setModel(self.nav_model)
         self.tree.selectionModel().currentChanged.connect(self._node_changed)
         for row in range(self.nav_model.rowCount()):

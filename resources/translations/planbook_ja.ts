@@ -918,6 +918,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>%1: the file is damaged (%2). The plan that was open stays open.</source>
+        <translation>%1: ファイルが壊れています(%2)。開いていた計画はそのまま開いています。</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/mainwindow.py" line="80" />
         <source>Open a plan file (File ▸ Open) or create one.</source>
         <translation>計画ファイルを開くか(ファイル ▸ 開く)、新しく作成してください。</translation>

@@ -309,3 +309,43 @@ def test_opening_a_file_keeps_a_daily_safety_copy(window, plan_path):
         assert copy.load(2024).initiatives == live.load(2024).initiatives
     assert window.open_path(plan_path)
     assert list(folder.glob("*.sqlite")) == copies  # not twice a day
+
+
+def test_file_damaged_after_its_header_keeps_the_open_plan(window, plan_path, tmp_path):
+    """Pages corrupted past the header pass open_plan but fail while the tree is built: the
+    dialog is shown, the damaged file is closed and the plan that was open stays usable."""
+    import shutil
+    import sqlite3
+
+    from db.sample import load_sample
+
+    sample = tmp_path / "sample.sqlite"
+    store = open_plan(sample, create=True)
+    load_sample(store)
+    store.close()
+    with sqlite3.connect(sample) as db:  # the schema stays readable: open_plan succeeds
+        page_size = db.execute("PRAGMA page_size").fetchone()[0]
+        schema = {n for (n,) in db.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'sqlite_schema'")}
+    bad = tmp_path / "damaged.sqlite"
+    shutil.copy(sample, bad)
+    size = bad.stat().st_size
+    assert size > 8192 * 2
+    with bad.open("r+b") as f:  # every other page from byte 8192 on is garbage
+        for offset in range(8192, size, page_size):
+            if offset // page_size + 1 not in schema:
+                f.seek(offset)
+                f.write(bytes((n * 37 + offset) % 256 for n in range(page_size)))
+    before = window.current_key
+    assert not window.open_path(bad)
+    assert window.last_error is not None and window.last_error.isVisible()
+    assert window.doc is not None and window.doc.path == plan_path
+    assert window.current_key == before
+    assert window.nav_model is not None and window.nav_model.by_key
+    # still usable: an edit goes to the file that stayed open
+    editor = open_initiatives(window)
+    row_id = editor.model.rows[0]["id"]
+    editor.model.setData(editor.model.index(0, editor.model.column_of("title")), "まだ開いている")
+    assert window.doc.store.row("initiative", row_id)["title"] == "まだ開いている"
+    assert str(bad) not in window.settings.get(
+        __import__("desktop.ui.settings", fromlist=["x"]).RECENT_FILES)
