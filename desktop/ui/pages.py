@@ -13,8 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.budget import execution_rate, format_rate, remaining
 from db.era import era_label
 from db.money import format_amount
+from db.records import Totals
 
 from . import forms
 from .models import (
@@ -27,6 +29,8 @@ from .models import (
     WardProjectsModel,
 )
 from .table_editor import TableEditor
+
+STAGES = ("initial", "revised", "settled")
 
 
 def t(text: str) -> str:
@@ -156,8 +160,10 @@ class WardSummary(QWidget):
     def refresh(self) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget()
+            if widget is not None:  # gone at once: findChild must not see the old cells
+                widget.setParent(None)
+                widget.deleteLater()
         plan = self.doc.store.row("ward_plan", self.model.ward_plan_id)
         if plan is None:
             return
@@ -169,7 +175,7 @@ class WardSummary(QWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignRight)
             self.grid.addWidget(label, 0, c + 1)
         r = 1
-        fields = ("initial", "revised", "settled")
+        fields = STAGES
         for group in self.model.groups:
             rows = [i for i, p in enumerate(self.model.rows) if p.get("group_id") == group.id]
             if not rows:
@@ -179,24 +185,24 @@ class WardSummary(QWidget):
             r += 1
         r = self._rule(r)
         totals = self.model.totals()
-        self._line(r, t("Total"), [totals[f] for f in fields], bold=True)
+        self._line(r, t("Total"), [totals[f] for f in fields], bold=True, name="total")
         r += 1
         allocation = plan.get("allocation")
-        self._line(r, t("Allocation"), [allocation] * 3)
+        self._line(r, t("Allocation"), [allocation] * 3, name="allocation")
         r += 1
-        remain = [None if allocation is None or totals[f] is None else allocation - totals[f]
+        # the rules shared with the ward sheets (db.budget): a stage with no total yet shows —
+        remain = [None if totals[f] is None else remaining(allocation, totals[f])
                   for f in fields]
-        line = self._line(r, t("Remaining (allocation − total)"), remain, warn=True)
+        line = self._line(r, t("Remaining (allocation − total)"), remain, warn=True,
+                          name="remaining")
         line.setToolTip(t("What is left of the allocation at each budget stage; △ and red mean "
                           "the projects exceed the allocation."))
         r += 1
-        rates = [None, None, None]
-        if totals["revised"] and totals["settled"] is not None:
-            rates[2] = f"{100 * totals['settled'] / totals['revised']:.1f}%"
+        rate = execution_rate(Totals(totals["initial"], totals["revised"], totals["settled"]))
         label = QLabel(t("Execution rate (settled ÷ revised)"), self)
         label.setToolTip(t("How much of the revised budget was actually spent."))
         self.grid.addWidget(label, r, 0)
-        cell = QLabel(rates[2] or "—", self)
+        cell = QLabel(format_rate(rate, blank="—"), self)
         cell.setObjectName("executionRate")
         cell.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.grid.addWidget(cell, r, 3)
@@ -211,19 +217,22 @@ class WardSummary(QWidget):
         self.grid.addWidget(rule, r, 0, 1, 4)
         return r + 1
 
-    def _line(self, r: int, label: str, values, bold=False, warn=False) -> QLabel:
-        name = QLabel(f"<b>{label}</b>" if bold else label, self)
-        self.grid.addWidget(name, r, 0)
+    def _line(self, r: int, label: str, values, bold=False, warn=False, name: str = "") -> QLabel:
+        """One row of the grid; with ``name`` its cells are ``{name}_initial`` … ``_settled``."""
+        head = QLabel(f"<b>{label}</b>" if bold else label, self)
+        self.grid.addWidget(head, r, 0)
         for c, value in enumerate(values):
             text = format_amount(value, blank="—")
             cell = QLabel(f"<b>{text}</b>" if bold else text, self)
+            if name:
+                cell.setObjectName(f"{name}_{STAGES[c]}")
             cell.setAlignment(Qt.AlignmentFlag.AlignRight)
             if warn and value is not None and value < 0:
                 cell.setStyleSheet("color: #B00020; font-weight: bold;")
                 cell.setToolTip(t("Over the allocation by %1").replace(
                     "%1", format_amount(-value, unit=True)))
             self.grid.addWidget(cell, r, c + 1)
-        return name
+        return head
 
 
 class WardPage(Page):

@@ -349,3 +349,38 @@ def test_file_damaged_after_its_header_keeps_the_open_plan(window, plan_path, tm
     assert window.doc.store.row("initiative", row_id)["title"] == "まだ開いている"
     assert str(bad) not in window.settings.get(
         __import__("desktop.ui.settings", fromlist=["x"]).RECENT_FILES)
+
+
+def ward_summary(window):
+    store = window.doc.store
+    plan = store.ward_plans(store.edition(2024).id)[0]
+    window.select_key(f"projects:{plan.id}")
+    page = window.current_page()
+    return plan, page.projects, page.summary
+
+
+def summary_cell(summary, name: str) -> str:
+    from PySide6.QtWidgets import QLabel
+    cell = summary.findChild(QLabel, name)
+    assert cell is not None, name
+    return cell.text().replace("<b>", "").replace("</b>", "")
+
+
+def test_execution_rate_is_the_ward_sheets_rate(window):
+    """settled 1 ÷ revised 16 = 6.25 %: rounded half up, as on paper (6.3 %, not 6.2 %)."""
+    from db.budget import format_rate
+    from db.records import Totals
+    from desktop.publish.ward_sheets import execution_rate
+
+    plan, editor, summary = ward_summary(window)
+    ids = [row["id"] for row in editor.model.rows]
+    with window.doc.batch():
+        window.doc.set_fields("ward_project", ids[0], {"revised": 16, "settled": 1}, "rate")
+        for other in ids[1:]:
+            window.doc.set_fields("ward_project", other, {"revised": None, "settled": None},
+                                  "rate")
+    assert summary_cell(summary, "executionRate") == "6.3%"
+    assert summary_cell(summary, "executionRate") == format_rate(
+        execution_rate(Totals(revised=16, settled=1)))
+    assert summary_cell(summary, "remaining_revised") == "18,984"  # 19,000 − 16
+    assert summary_cell(summary, "remaining_settled") == "18,999"
