@@ -144,18 +144,33 @@ class ExportController(QObject):
 
     # -- ward Excel import ------------------------------------------------------------------
     def import_ward_workbook(self, workbook_path: Path) -> None:
+        asked: list = []  # the task's Progress: a Cancel that arrives with the result wins
+
         def read(progress):
-            from desktop.publish.ward_excel import read_ward_workbook
-            progress.step(0, 1, QCoreApplication.translate("Exports", "Reading the workbook…"))
-            return read_ward_workbook(workbook_path)
+            from desktop.publish import ward_excel
+            asked.append(progress)
+            progress.step(0, 1, t("Reading the workbook…"))
+            workbook = ward_excel.read_ward_workbook(workbook_path)
+            progress.step(1, 1, "")  # raises Cancelled when Cancel was pressed while reading
+            return workbook
+
+        def read_done(workbook) -> None:
+            if asked and asked[0].cancelled:
+                self._import_cancelled()
+            else:
+                self._plan_import(workbook)
 
         self._workbook_path = workbook_path
-        dialog = QProgressDialog(QCoreApplication.translate("Exports", "Reading the workbook…"), QCoreApplication.translate("Exports", "Cancel"), 0, 0, self.window)
+        dialog = QProgressDialog(t("Reading the workbook…"), t("Cancel"), 0, 0, self.window)
         dialog.setMinimumDuration(300)
         self.dialog = dialog
-        self.task = run_task(read, on_result=self._plan_import, on_error=self._import_failed,
-                             on_finished=self._close)
+        self.task = run_task(read, on_result=read_done, on_error=self._import_failed,
+                             on_cancelled=self._import_cancelled, on_finished=self._close)
         dialog.canceled.connect(self.cancel)
+
+    def _import_cancelled(self) -> None:
+        self._close()
+        self.window.statusBar().showMessage(t("Import cancelled; nothing was changed."), 8000)
 
     def _import_failed(self, error, details) -> None:
         self.window.show_error(QCoreApplication.translate("Exports", "The workbook was refused"), str(error))

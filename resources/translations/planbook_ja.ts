@@ -383,6 +383,10 @@
 <context>
     <name>Exports</name>
     <message>
+        <source>Import cancelled; nothing was changed.</source>
+        <translation>取り込みを取り消しました。何も変更していません。</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/exports.py" line="43" />
         <source>Typesetting the booklet…</source>
         <translation>冊子を組版しています…</translation>

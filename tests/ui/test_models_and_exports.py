@@ -123,3 +123,39 @@ def test_preview_renders_current_section(qtbot, window, settings):
     window.request_preview(now=True)
     qtbot.waitUntil(lambda: window.preview.builds >= 1, timeout=30000)
     assert window.preview.document.pageCount() >= 1
+
+
+def test_cancel_while_reading_a_ward_workbook_shows_nothing_further(qtbot, threaded, tmp_path,
+                                                                     monkeypatch):
+    import threading
+
+    import desktop.publish.ward_excel as ward_excel
+
+    window = threaded
+    store = window.doc.store
+    plan = store.ward_plans(store.edition(2024).id)[0]
+    window.select_key(f"projects:{plan.id}")
+    output = tmp_path / "ward.xlsx"
+    with qtbot.waitSignal(window.exports.finished, timeout=30000):
+        window.export_ward_excel(output, plan.ward.name)
+    window.exports.last_box.close()
+    reading, go_on = threading.Event(), threading.Event()
+    real = ward_excel.read_ward_workbook
+
+    def slow_read(path):
+        reading.set()
+        go_on.wait(10)
+        return real(path)
+
+    monkeypatch.setattr(ward_excel, "read_ward_workbook", slow_read)
+    window.exports.last_dialog = None
+    window.exports.import_ward_workbook(Path(output))
+    assert reading.wait(10)
+    from PySide6.QtWidgets import QPushButton
+    window.exports.dialog.findChild(QPushButton).click()  # Cancel, while the workbook is read
+    go_on.set()
+    qtbot.waitUntil(lambda: window.exports.task.done, timeout=30000)
+    qtbot.wait(50)
+    assert window.exports.last_dialog is None
+    assert window.exports.dialog is None
+    assert window.last_error is None
