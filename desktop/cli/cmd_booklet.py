@@ -7,15 +7,20 @@ import argparse
 from desktop.publish.booklet import build_booklet
 from desktop.publish.progress import Progress
 
-from .common import add_db_argument, fiscal_year, open_for_reading, output_file, require_year
+from .common import (
+    add_db_argument,
+    add_year_argument,
+    open_for_reading,
+    output_file,
+    require_year,
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "booklet", help="typeset the action-plan booklet (A4 PDF; --print for the printer)")
     add_db_argument(parser)
-    parser.add_argument("--year", type=fiscal_year,
-                        help="fiscal year (2024, R6 or 令和6; default: the newest)")
+    add_year_argument(parser)
     parser.add_argument("-o", "--output", required=True, metavar="FILE.pdf", type=output_file, help="output PDF")
     parser.add_argument("--print", dest="print_production", action="store_true",
                         help="print production: 3 mm bleed, crop marks, pages padded to a multiple of 4")

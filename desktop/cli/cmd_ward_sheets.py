@@ -10,7 +10,7 @@ from desktop.publish.ward_sheets import build_ward_sheets, split_ward_sheets
 from .common import (
     UsageError,
     add_db_argument,
-    fiscal_year,
+    add_year_argument,
     open_for_reading,
     output_file,
     require_year,
@@ -26,8 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "ward that does not fit even then runs over several pages, with the table "
                     "header repeated. Both adjustments are listed as preflight notes.")
     add_db_argument(parser)
-    parser.add_argument("--year", type=fiscal_year,
-                        help="fiscal year (2022, R4 or 令和4; default: the newest)")
+    add_year_argument(parser, example="2022, R4 or 令和4")
     parser.add_argument("--ward", action="append", metavar="NAME",
                         help="only this ward (repeat for several; default: every ward)")
     target = parser.add_mutually_exclusive_group(required=True)

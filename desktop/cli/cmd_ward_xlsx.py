@@ -14,7 +14,7 @@ from desktop.publish.ward_excel import (
 from .common import (
     UsageError,
     add_db_argument,
-    fiscal_year,
+    add_year_argument,
     open_for_reading,
     open_for_writing,
     output_file,
@@ -29,8 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     export = actions.add_parser("export", help="write one ward's projects as an .xlsx workbook")
     add_db_argument(export)
-    export.add_argument("--year", type=fiscal_year, help="fiscal year (2022, R4 or 令和4; "
-                        "default: the newest)")
+    add_year_argument(export, example="2022, R4 or 令和4")
     export.add_argument("--ward", required=True, help="ward name, e.g. 中央区")
     export.add_argument("-o", "--output", required=True, metavar="FILE.xlsx", type=output_file)
     export.set_defaults(func=run_export)
