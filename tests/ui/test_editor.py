@@ -368,9 +368,8 @@ def summary_cell(summary, name: str) -> str:
 
 def test_execution_rate_is_the_ward_sheets_rate(window):
     """settled 1 ÷ revised 16 = 6.25 %: rounded half up, as on paper (6.3 %, not 6.2 %)."""
-    from db.budget import format_rate
+    from db.budget import execution_rate, format_rate  # what the ward sheets print
     from db.records import Totals
-    from desktop.publish.ward_sheets import execution_rate
 
     plan, editor, summary = ward_summary(window)
     ids = [row["id"] for row in editor.model.rows]
