@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import os
 import sqlite3
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QItemSelectionModel, Qt, QTimer, Signal
@@ -337,19 +338,32 @@ class MainWindow(QMainWindow):
             self.show_error(self.tr("Cannot create the plan file"),
                             self.tr("That file is open now; choose another name."))
             return False
-        for suffix in ("", "-wal", "-shm"):
-            candidate = Path(str(path) + suffix)
-            if candidate.exists():
-                candidate.unlink()
+        # Built complete in a temporary file beside the target, then put in its place in one
+        # step: a failure leaves the old file as it was and no half-written plan behind.
+        temporary = store = None
         try:
-            store = open_plan(path, create=True)
+            fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
+            os.close(fd)
+            temporary = Path(name)
+            temporary.unlink()  # open_plan creates it
+            store = open_plan(temporary, create=True)
             if from_sample:
                 from db.sample import load_sample
                 load_sample(store)
             else:
                 year = current_fiscal_year()
                 store.add_edition(Edition(year, title=f"{era_label(year)}アクションプラン"))
+            store.close()
+            store = None
+            os.replace(temporary, path)
+            for suffix in ("-wal", "-shm"):  # the old file's, never to be read with the new one
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            store = open_plan(path)
         except Exception as error:  # noqa: BLE001 - shown to the user
+            if store is not None:
+                store.close()
+            for suffix in ("", "-wal", "-shm", "-journal") if temporary else ():
+                Path(f"{temporary}{suffix}").unlink(missing_ok=True)
             self.show_error(self.tr("Cannot create the plan file"), str(error))
             return False
         self.set_document(PlanDocument(store))

@@ -383,3 +383,46 @@ def test_execution_rate_is_the_ward_sheets_rate(window):
         execution_rate(Totals(revised=16, settled=1)))
     assert summary_cell(summary, "remaining_revised") == "18,984"  # 19,000 − 16
     assert summary_cell(summary, "remaining_settled") == "18,999"
+
+
+def test_new_file_that_fails_leaves_the_old_file_and_nothing_half_written(window, tmp_path,
+                                                                          monkeypatch):
+    import sqlite3
+
+    import pytest
+
+    import db.sample
+    import desktop.ui.mainwindow as mainwindow
+
+    target = tmp_path / "old.sqlite"
+    with open_plan(target, create=True) as store:
+        store.add_edition(__import__("db.records", fromlist=["x"]).Edition(2020, title="旧"))
+    digest = hashlib.sha256(target.read_bytes()).hexdigest()
+    opened = []
+
+    def recording_open(*args, **kwargs):
+        opened.append(open_plan(*args, **kwargs))
+        return opened[-1]
+
+    def broken_sample(store):
+        store.add_edition(__import__("db.records", fromlist=["x"]).Edition(2030, title="途中"))
+        raise OSError("disk full")
+
+    monkeypatch.setattr(mainwindow, "open_plan", recording_open)
+    monkeypatch.setattr(db.sample, "load_sample", broken_sample)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    current = window.doc.path
+    assert not window.new_file(target, from_sample=True)
+    assert "disk full" in window.last_error.text()
+    assert hashlib.sha256(target.read_bytes()).hexdigest() == digest  # the old file is intact
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # no temporary file left
+    assert opened and all(store is not window.doc.store for store in opened)
+    for store in opened:  # the half-built store was closed
+        with pytest.raises(sqlite3.ProgrammingError):
+            store.db.conn.execute("SELECT 1")
+    assert window.doc.path == current
+    monkeypatch.undo()
+    assert window.new_file(target, from_sample=False)  # replaces the old file when complete
+    assert window.doc.path == target
+    assert window.doc.store.fiscal_years() != [2020]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
