@@ -10,7 +10,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from .worker import run_task
+from .worker import run_task, wait_for_all
 
 
 def t(text: str) -> str:
@@ -52,7 +52,10 @@ class PreviewPanel(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(delay_ms)
         self.timer.timeout.connect(self._start)
-        self._dir = Path(tempfile.mkdtemp(prefix="planbook-preview-"))
+        # removed by shutdown() (or, failing that, when the panel is garbage collected)
+        self._tempdir = tempfile.TemporaryDirectory(prefix="planbook-preview-",
+                                                    ignore_cleanup_errors=True)
+        self._dir = Path(self._tempdir.name)
         self._flip = 0
         self._task = None
         self._again = False
@@ -124,10 +127,15 @@ class PreviewPanel(QWidget):
         self.status.setText(QCoreApplication.translate("Preview", "No preview: %1").replace("%1", str(error)))
 
     def shutdown(self) -> None:
+        """Stop rendering and remove the temporary folder the previews were written to."""
         self.timer.stop()
+        self.enabled = False
         if self._task is not None:
             self._task.cancel()
+            if not self._task.done:
+                wait_for_all(30000)  # the worker may be writing into the folder
         self.document.close()
+        self._tempdir.cleanup()
 
 
 __all__ = ["PreviewPanel", "build_preview", "Qt"]

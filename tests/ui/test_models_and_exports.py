@@ -159,3 +159,11 @@ def test_cancel_while_reading_a_ward_workbook_shows_nothing_further(qtbot, threa
     assert window.exports.last_dialog is None
     assert window.exports.dialog is None
     assert window.last_error is None
+
+
+def test_closing_the_window_removes_the_preview_folder(qtbot, window):
+    folder = window.preview._dir
+    assert folder.is_dir()
+    (folder / "preview1.pdf").write_bytes(b"%PDF-1.4")
+    window.close()
+    assert not folder.exists()
