@@ -56,7 +56,11 @@ def make_application(argv: list[str] | None = None):
 
 
 def run_gui(db_path: Path | None) -> int:
-    """Open the editor on ``db_path`` (or on the last recent file) and run until it closes."""
+    """Open the editor on ``db_path`` and run until it closes.
+
+    The ``planbook`` command always passes a path (its default plan file when none is given);
+    ``python -m desktop.app`` without an argument passes None, and the editor then opens the
+    most recent file that still exists, or starts with no file open."""
     app = make_application()
     from desktop.ui import i18n
     from desktop.ui.mainwindow import MainWindow

@@ -29,42 +29,39 @@ def t(text: str) -> str:
     return QCoreApplication.translate("Exports", text)
 
 
-def _load(path: Path, fiscal_year: int):
-    from db.store import open_plan
+def _job(path: Path, year: int, label: str, output: Path, build):
+    """A worker job: read ``year`` of the plan at ``path`` with its own read-only connection,
+    then ``build(doc, progress)`` writes ``output``; the job's result is ``output``."""
+    def run(progress):
+        from db.store import open_plan
 
-    with open_plan(path, readonly=True) as store:
-        return store.load(fiscal_year)
+        with open_plan(path, readonly=True) as store:
+            doc = store.load(year)
+        progress.step(0, 1, label)
+        build(doc, progress)
+        return output
+    return run
 
 
 def job_booklet(path: Path, year: int, output: Path, print_production: bool):
-    def run(progress):
+    def build(doc, progress):
         from desktop.publish.booklet import build_booklet
-        doc = _load(path, year)
-        progress.step(0, 1, QCoreApplication.translate("Exports", "Typesetting the booklet…"))
         build_booklet(doc, output, print_production=print_production, progress=progress)
-        return output
-    return run
+    return _job(path, year, t("Typesetting the booklet…"), output, build)
 
 
 def job_ward_sheets(path: Path, year: int, output: Path, wards: list[str] | None):
-    def run(progress):
+    def build(doc, progress):
         from desktop.publish.ward_sheets import build_ward_sheets
-        doc = _load(path, year)
-        progress.step(0, 1, QCoreApplication.translate("Exports", "Typesetting the ward sheets…"))
         build_ward_sheets(doc, output, wards=wards, progress=progress)
-        return output
-    return run
+    return _job(path, year, t("Typesetting the ward sheets…"), output, build)
 
 
 def job_ward_excel(path: Path, year: int, ward: str, output: Path):
-    def run(progress):
+    def build(doc, progress):
         from desktop.publish.ward_excel import export_ward_workbook
-        doc = _load(path, year)
-        progress.step(0, 1, QCoreApplication.translate("Exports", "Writing the workbook…"))
         export_ward_workbook(doc, ward, output)
-        progress.step(1, 1, "")
-        return output
-    return run
+    return _job(path, year, t("Writing the workbook…"), output, build)
 
 
 class ExportController(QObject):

@@ -594,9 +594,17 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _rebuild_navigator(self) -> None:
+        """Rebuild the tree after a structural change, keeping what was expanded and the
+        selection; when the selected record is gone (deleted), select its nearest parent
+        that is still there."""
         expanded = [key for key, node in self.nav_model.by_key.items()
                     if node.children and self.tree.isExpanded(self.nav_model.index_of(key))]
         current = self.current_key
+        parents = []
+        node = self.nav_model.by_key.get(current or "")
+        while node is not None and node.parent is not None and node.parent.key:
+            node = node.parent
+            parents.append(node.key)
         self.tree.selectionModel().blockSignals(True)
         self.nav_model.rebuild()
         for key in expanded:
@@ -611,11 +619,11 @@ class MainWindow(QMainWindow):
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
             self.tree.selectionModel().blockSignals(False)
         elif current:
-            # the record is gone (deleted): show its parent
-            kind = current.partition(":")[0]
-            parent = next((n for n in self.nav_model.root.children), None)
-            if parent is not None and kind:
-                self.select_key(parent.key)
+            parent = next((key for key in parents if key in self.nav_model.by_key), None)
+            if parent is None and self.nav_model.root.children:
+                parent = self.nav_model.root.children[0].key
+            if parent is not None:
+                self.select_key(parent)
 
     def run_analysis(self) -> None:
         if self.doc is None or self.doc.path is None:
@@ -639,8 +647,6 @@ class MainWindow(QMainWindow):
         self.analyses += 1
         self.problems.set_problems(analysis.problems)
         self.summary.set_summary(analysis.summary)
-        errors = sum(p.severity == "error" for p in analysis.problems)
-        del errors
         self._problem_count = len(analysis.problems)
         self._set_problems_tab()
 

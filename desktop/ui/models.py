@@ -605,13 +605,26 @@ class MeasuresModel(RecordTableModel):
                 "position": 1 << 30}
 
 
-class VisionsModel(RecordTableModel):
-    table = "vision"
+class EditionItemsModel(RecordTableModel):
+    """An edition's numbered items (visions, priority items) as one list. Rows are edited,
+    moved and deleted here but never inserted (``can_insert`` is False), so these models have
+    no ``new_row_values``."""
+
     ordered = False
 
     def __init__(self, doc, edition_id: int, parent=None):
         self.edition_id = edition_id
         super().__init__(doc, parent)
+
+    def load_row(self, row_id):
+        return self.store.row(self.table, row_id)
+
+    def can_insert(self):
+        return False
+
+
+class VisionsModel(EditionItemsModel):
+    table = "vision"
 
     def make_columns(self):
         return [Column("number", QT_TRANSLATE_NOOP("Columns", "No."), "int", width=50, editable=False),
@@ -621,25 +634,9 @@ class VisionsModel(RecordTableModel):
         return [{k: v for k, v in record_dict(v).items() if k not in ("measures", "initiatives")}
                 for v in self.store.visions(self.edition_id)]
 
-    def load_row(self, row_id):
-        return self.store.row("vision", row_id)
 
-    def new_row_values(self):
-        numbers = [r["number"] for r in self.load()]
-        return {"edition_id": self.edition_id, "number": max(numbers, default=0) + 1,
-                "title": ""}
-
-    def can_insert(self):
-        return False
-
-
-class PrioritiesModel(RecordTableModel):
+class PrioritiesModel(EditionItemsModel):
     table = "priority"
-    ordered = False
-
-    def __init__(self, doc, edition_id: int, parent=None):
-        self.edition_id = edition_id
-        super().__init__(doc, parent)
 
     def make_columns(self):
         return [Column("number", QT_TRANSLATE_NOOP("Columns", "No."), "int", width=50, editable=False),
@@ -648,17 +645,6 @@ class PrioritiesModel(RecordTableModel):
     def load(self):
         return [{"id": p.id, "number": p.number, "title": p.title}
                 for p in self.store.priorities(self.edition_id)]
-
-    def load_row(self, row_id):
-        return self.store.row("priority", row_id)
-
-    def new_row_values(self):
-        numbers = [r["number"] for r in self.load()]
-        return {"edition_id": self.edition_id, "number": max(numbers, default=0) + 1,
-                "title": ""}
-
-    def can_insert(self):
-        return False
 
 
 class PriorityActionsModel(RecordTableModel):

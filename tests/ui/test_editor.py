@@ -426,3 +426,26 @@ def test_new_file_that_fails_leaves_the_old_file_and_nothing_half_written(window
     assert window.doc.path == target
     assert window.doc.store.fiscal_years() != [2020]
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_deleting_the_shown_record_selects_its_parent(window):
+    store = window.doc.store
+    eid = store.edition(2024).id
+    vid = vision_id(window, 2)
+    assert window.select_key(f"vision:{vid}")
+    window.doc.delete_rows("vision", [vid], "delete")
+    assert window.current_key == f"visions:{eid}"
+    index = window.tree.selectionModel().currentIndex()
+    assert index.data(Qt.ItemDataRole.UserRole) == f"visions:{eid}"
+
+
+def test_visions_and_priorities_share_a_base_that_never_inserts(window):
+    from desktop.ui.models import EditionItemsModel, PrioritiesModel, VisionsModel
+
+    eid = window.doc.store.edition(2024).id
+    for cls in (VisionsModel, PrioritiesModel):
+        assert issubclass(cls, EditionItemsModel)
+        assert "new_row_values" not in cls.__dict__  # no code that can never run
+        model = cls(window.doc, eid)
+        assert not model.can_insert()
+        assert model.load_row(model.rows[0]["id"])["id"] == model.rows[0]["id"]
