@@ -6,7 +6,7 @@ import hashlib
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
 from db.store import open_plan
 
@@ -186,17 +186,23 @@ def test_problems_panel_and_go_to_field(window):
 
 
 def test_ward_table_totals_allocation_and_remainder(qtbot, window):
-    store = window.doc.store
-    plan = store.ward_plans(store.edition(2024).id)[0]
-    window.select_key(f"projects:{plan.id}")
-    page = window.current_page()
-    editor = page.projects
-    text = lambda: " ".join(w.text() for w in page.summary.findChildren(type(page.findChild(  # noqa: E731
-        type(editor.totals_label)))))
-    assert "15,000" in text() and "19,000" in text() and "4,000" in text()
+    _plan, editor, summary = ward_summary(window)
+    cells = lambda row: [summary_cell(summary, f"{row}_{stage}")  # noqa: E731
+                         for stage in ("initial", "revised", "settled")]
+    # three projects of 5,000 / 4,800 / 4,500 against an allocation of 19,000
+    assert cells("total") == ["15,000", "14,400", "13,500"]
+    assert cells("allocation") == ["19,000"] * 3
+    assert cells("remaining") == ["4,000", "4,600", "5,500"]
+    assert summary_cell(summary, "executionRate") == "93.8%"  # 13,500 ÷ 14,400 = 93.75
     line = type_into_cell(qtbot, editor, 0, "initial", "６０００")
     press_enter(qtbot, line)
-    assert "16,000" in text() and "3,000" in text()
+    assert cells("total") == ["16,000", "14,400", "13,500"]
+    assert cells("remaining") == ["3,000", "4,600", "5,500"]
+    line = type_into_cell(qtbot, editor, 1, "initial", "１５０００")
+    press_enter(qtbot, line)
+    assert cells("remaining")[0] == "△7,000"
+    label = summary.findChild(QLabel, "remaining_initial")
+    assert "B00020" in label.styleSheet() and "7,000" in label.toolTip()
 
 
 def test_form_validation_message_next_to_field(qtbot, window):

@@ -114,15 +114,29 @@ def test_ward_excel_round_trip_with_diff_and_undo(qtbot, threaded, tmp_path):
     assert 4700 not in [p.revised for p in store.ward_projects(plan.id)]
 
 
-def test_preview_renders_current_section(qtbot, window, settings):
+def test_preview_renders_current_section(qtbot, window):
+    """The preview shows the page of the section being edited (sync_tasks, via the window
+    fixture, runs the render inline and restores Task.synchronous afterwards)."""
     from desktop.ui.worker import Task
-    Task.synchronous = True
+
+    assert Task.synchronous
     window.preview.enabled = True
-    plan = window.doc.store.ward_plans(window.doc.store.edition(2024).id)[0]
+    preview = window.preview
+    shown = lambda: preview.document.getAllText(  # noqa: E731
+        preview.view.pageNavigator().currentPage()).text()
+    store = window.doc.store
+    vision = next(v for v in store.visions(store.edition(2024).id) if v.number == 2)
+    window.select_key(f"vision:{vision.id}")
+    window.request_preview(now=True)
+    qtbot.waitUntil(lambda: preview.builds >= 1, timeout=30000)
+    assert preview.document.pageCount() > 3
+    qtbot.waitUntil(lambda: "ビジョン2がめざす姿" in shown(), timeout=5000)
+    assert preview.view.pageNavigator().currentPage() > 0
+    plan = store.ward_plans(store.edition(2024).id)[1]
     window.select_key(f"ward:{plan.id}")
     window.request_preview(now=True)
-    qtbot.waitUntil(lambda: window.preview.builds >= 1, timeout=30000)
-    assert window.preview.document.pageCount() >= 1
+    qtbot.waitUntil(lambda: preview.builds >= 2, timeout=30000)
+    qtbot.waitUntil(lambda: plan.ward.name in shown(), timeout=5000)
 
 
 def test_cancel_while_reading_a_ward_workbook_shows_nothing_further(qtbot, threaded, tmp_path,
