@@ -244,8 +244,8 @@ class MainWindow(QMainWindow):
         # whose pages are damaged past its header passes open_plan and fails only here.
         doc = PlanDocument(store)
         try:
-            damage = store.db.execute("PRAGMA quick_check(1)").fetchone()[0]
-            if damage != "ok":
+            damage = store.damage()
+            if damage is not None:
                 raise sqlite3.DatabaseError(damage)
             navigator = NavigatorModel(doc, self)
         except sqlite3.Error as error:
