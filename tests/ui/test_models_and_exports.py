@@ -181,3 +181,20 @@ def test_closing_the_window_removes_the_preview_folder(qtbot, window):
     (folder / "preview1.pdf").write_bytes(b"%PDF-1.4")
     window.close()
     assert not folder.exists()
+
+
+def test_background_checks_and_preview_use_their_own_connections(qtbot, threaded):
+    """SQLite refuses a connection used from another thread than its own: the checks and the
+    preview, run in real worker threads, must open the file themselves."""
+    window = threaded
+    before = window.analyses
+    window.run_analysis()
+    qtbot.waitUntil(lambda: window.analyses > before, timeout=30000)
+    assert "Checks failed" not in window.statusBar().currentMessage()
+    window.preview.enabled = True
+    plan = window.doc.store.ward_plans(window.doc.store.edition(2024).id)[0]
+    window.select_key(f"ward:{plan.id}")
+    window.request_preview(now=True)
+    qtbot.waitUntil(lambda: window.preview.builds >= 1, timeout=30000)
+    assert window.preview.document.pageCount() >= 1
+    assert window.doc.store.row("ward_plan", plan.id)["id"] == plan.id  # still ours, still open
