@@ -8,7 +8,6 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QGuiApplication, QKeySequence, QPainter, QPalette
@@ -151,12 +150,6 @@ class TableEditor(QWidget):
         layout.addWidget(self.totals_label)
         if footer is not None:
             layout.addWidget(footer)
-        self._filter_timer = QTimer(self)  # warms the filter keys of long tables when idle
-        self._filter_timer.setInterval(0)
-        self._filter_timer.timeout.connect(self._warm)
-        self._warmed = 0
-        model.modelReset.connect(self._start_warming)
-        self._start_warming()
         self.filter_edit.installEventFilter(self)
         self.update_totals()
         self._update_empty_text()
@@ -164,20 +157,9 @@ class TableEditor(QWidget):
 
     # -- filter, totals -----------------------------------------------------------------------
     def set_filter(self, text: str) -> None:
-        self._filter_timer.stop()  # filtering builds the keys it needs itself
         self.proxy.set_terms(text)
         self.update_totals()
         self._update_empty_text()
-
-    def _start_warming(self) -> None:
-        self._warmed = 0
-        if len(self.model.rows) > 1000:
-            self._filter_timer.start()
-
-    def _warm(self) -> None:
-        self._warmed = self.model.warm_search(self._warmed, 500)  # ~5 ms: typing stays smooth
-        if self._warmed >= len(self.model.rows):
-            self._filter_timer.stop()
 
     def _update_empty_text(self) -> None:
         if self.model.rows:
