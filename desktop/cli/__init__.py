@@ -57,7 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command is None:
             return run_gui(args.db)
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handler below
+        return code
     except PlanBookError as error:
         print(f"planbook: {error}", file=sys.stderr)
         return 2
