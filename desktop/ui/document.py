@@ -14,13 +14,14 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from db.store import PlanStore
+from db.store import TABLE_ORDER, PlanStore
 
 from . import commands
 
 
 class PlanDocument(QObject):
     changed = Signal(dict)  # table -> (set of ids, structural)
+    changed_elsewhere = Signal()  # another program wrote to the file; everything was reloaded
 
     def __init__(self, store: PlanStore, parent: QObject | None = None):
         super().__init__(parent)
@@ -28,6 +29,27 @@ class PlanDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self._depth = 0
         self._pending: dict[str, tuple[set, bool]] = {}
+        self._version = store.data_version()
+
+    def check_external_change(self) -> bool:
+        """Notice a commit by another connection (a second PlanBook window, `planbook import`
+        or `ward-xlsx import`) and reload everything from the file.
+
+        The undo history is cleared then: its steps were recorded against rows another
+        program has since changed, and replaying them could silently undo that program's work.
+        """
+        if self._depth or self.store.readonly:
+            return False
+        version = self.store.data_version()
+        if version == self._version:
+            return False
+        self._version = version
+        self.undo_stack.clear()
+        for table in TABLE_ORDER:
+            self._pending[table] = (set(), True)
+        self._flush()
+        self.changed_elsewhere.emit()
+        return True
 
     @property
     def path(self) -> Path | None:

@@ -124,6 +124,10 @@ class MainWindow(QMainWindow):
         self.analysis_timer.setSingleShot(True)
         self.analysis_timer.setInterval(600)
         self.analysis_timer.timeout.connect(self.run_analysis)
+        self.external_timer = QTimer(self)  # another program may write to the same file
+        self.external_timer.setInterval(2000)
+        self.external_timer.timeout.connect(self.check_external_change)
+        self.external_timer.start()
 
         self._build_menus()
         self._connect_actions()
@@ -281,6 +285,7 @@ class MainWindow(QMainWindow):
         self.close_document()
         self.doc = doc
         doc.changed.connect(self._on_changed)
+        doc.changed_elsewhere.connect(self._changed_elsewhere)
         doc.undo_stack.canUndoChanged.connect(lambda _: self._update_actions())
         doc.undo_stack.canRedoChanged.connect(lambda _: self._update_actions())
         doc.undo_stack.undoTextChanged.connect(lambda _: self._update_actions())
@@ -581,6 +586,15 @@ class MainWindow(QMainWindow):
         return False
 
     # -- changes ----------------------------------------------------------------------------
+    def check_external_change(self) -> None:
+        if self.doc is not None:
+            self.doc.check_external_change()
+
+    def _changed_elsewhere(self) -> None:
+        self.statusBar().showMessage(
+            self.tr("Another program changed this file; PlanBook reloaded it. The undo history "
+                    "was cleared."), 15000)
+
     def _on_changed(self, changes: dict) -> None:
         structural = any(s for t, (_, s) in changes.items() if t in STRUCTURE_TABLES)
         if structural:
@@ -889,6 +903,8 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.check_external_change()  # at once when the user comes back to the window
         super().changeEvent(event)
 
     def retranslate(self) -> None:

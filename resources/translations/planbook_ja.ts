@@ -1039,6 +1039,10 @@
         <translation>今日の安全コピーを書き込めませんでした: %1</translation>
     </message>
     <message>
+        <source>Another program changed this file; PlanBook reloaded it. The undo history was cleared.</source>
+        <translation>別のプログラムがこのファイルを変更したため、読み込み直しました。元に戻す履歴は消去されました。</translation>
+    </message>
+    <message>
         <source>Safety copy written: %1</source>
         <translation>安全コピーを保存しました: %1</translation>
     </message>

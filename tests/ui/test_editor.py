@@ -455,3 +455,26 @@ def test_visions_and_priorities_share_a_base_that_never_inserts(window):
         model = cls(window.doc, eid)
         assert not model.can_insert()
         assert model.load_row(model.rows[0]["id"])["id"] == model.rows[0]["id"]
+
+
+def test_a_change_by_another_program_is_reloaded_and_clears_undo(window, plan_path):
+    editor = open_initiatives(window)
+    editor.model.setData(editor.model.index(0, editor.model.column_of("title")), "窓での変更")
+    assert window.doc.undo_stack.count() == 1
+    with open_plan(plan_path) as other:  # e.g. `planbook ward-xlsx import` while the window is open
+        item = other.load(2024).vision(1).initiatives[1]
+        other.update_fields("initiative", item.id, {"title": "別のプログラムの変更"})
+    window.check_external_change()
+    assert window.doc.undo_stack.count() == 0
+    titles = [editor.model.rows[r]["title"] for r in range(editor.model.rowCount())]
+    assert titles[:2] == ["窓での変更", "別のプログラムの変更"]
+    assert "Another program changed this file" in window.statusBar().currentMessage()
+    window.check_external_change()  # nothing new: nothing happens
+    assert "Another program" in window.statusBar().currentMessage()
+
+
+def test_own_edits_are_not_taken_for_another_program(window):
+    editor = open_initiatives(window)
+    editor.model.setData(editor.model.index(0, editor.model.column_of("title")), "自分の変更")
+    assert not window.doc.check_external_change()
+    assert window.doc.undo_stack.count() == 1
