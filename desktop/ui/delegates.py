@@ -18,6 +18,7 @@ class CellDelegate(QStyledItemDelegate):
 
     error = Signal(str)
     typing = Signal(QModelIndex, object)  # index, amount typed so far (None: blank/invalid)
+    closed_by_enter = False  # the open editor's last key was Enter (the table moves down)
 
     def createEditor(self, parent, option, index):
         kind = index.data(KIND_ROLE)
@@ -85,6 +86,9 @@ class CellDelegate(QStyledItemDelegate):
         super().setModelData(editor, model, index)
 
     def eventFilter(self, editor, event):
+        if event.type() == QEvent.Type.KeyPress:
+            # remembered until the editor closes: Enter then moves down a row, as in Excel
+            self.closed_by_enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         # Enter or Tab on an invalid amount keeps the editor open with the message.
         if (event.type() == QEvent.Type.KeyPress and isinstance(editor, QLineEdit)
                 and editor.property("amount")
@@ -96,6 +100,7 @@ class CellDelegate(QStyledItemDelegate):
                 self.error.emit(str(error))
                 QToolTip.showText(editor.mapToGlobal(editor.rect().bottomLeft()), str(error),
                                   editor)
+                self.closed_by_enter = False
                 return True
         return super().eventFilter(editor, event)
 

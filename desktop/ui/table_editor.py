@@ -105,6 +105,7 @@ class TableEditor(QWidget):
         model.dataChanged.connect(lambda *_: self.update_totals())
         self.proxy.layoutChanged.connect(self.update_totals)
         self.delegate.closeEditor.connect(lambda *_: self._end_typing())
+        self.delegate.closeEditor.connect(self._after_edit)
         self.view.doubleClicked.connect(self._double_clicked)
 
         buttons = QHBoxLayout()
@@ -154,6 +155,16 @@ class TableEditor(QWidget):
         self.update_totals()
         self._update_empty_text()
         self.setFocusProxy(self.view)
+
+    def _after_edit(self, *_args) -> None:
+        """Enter in a cell moves to the cell below, as in Excel (Tab already moves right)."""
+        if not self.delegate.closed_by_enter:
+            return
+        self.delegate.closed_by_enter = False
+        current = self.view.currentIndex()
+        below = current.sibling(current.row() + 1, current.column())
+        if below.isValid():
+            self.view.setCurrentIndex(below)
 
     # -- filter, totals -----------------------------------------------------------------------
     def set_filter(self, text: str) -> None:

@@ -478,3 +478,15 @@ def test_own_edits_are_not_taken_for_another_program(window):
     editor.model.setData(editor.model.index(0, editor.model.column_of("title")), "自分の変更")
     assert not window.doc.check_external_change()
     assert window.doc.undo_stack.count() == 1
+
+
+def test_enter_commits_and_moves_down_like_excel(qtbot, window):
+    editor = open_initiatives(window)
+    line = type_into_cell(qtbot, editor, 1, "amount", "５００")
+    press_enter(qtbot, line)
+    assert editor.model.rows[1]["amount"] == 500
+    current = editor.view.currentIndex()
+    assert (current.row(), current.column()) == (2, editor.model.column_of("amount"))
+    line = type_into_cell(qtbot, editor, 2, "amount", "1.5")  # refused: stays in the cell
+    press_enter(qtbot, line)
+    assert editor.view.currentIndex().row() == 2
