@@ -24,6 +24,31 @@ def rss_mb() -> float:
     return 0.0
 
 
+def time_filter(editor, *, widen: bool = False) -> list[float]:
+    """Seconds per keystroke typing 事業12 into the filter (and backspacing it with widen)."""
+    from PySide6.QtWidgets import QApplication
+
+    texts = ["事業12"[:n] for n in range(1, 5)]
+    if widen:
+        texts += [texts[-1][:n] for n in range(3, -1, -1)]
+    times = []
+    for text in texts:
+        start = time.perf_counter()
+        editor.filter_edit.setText(text)
+        QApplication.processEvents()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def time_scroll(view, step: int, count: int = 50) -> float:
+    """Seconds per scroll step of ``step`` pixels, repainting each time."""
+    start = time.perf_counter()
+    for _ in range(count):
+        view.verticalScrollBar().setValue(view.verticalScrollBar().value() + step)
+        view.viewport().repaint()
+    return (time.perf_counter() - start) / count
+
+
 def main() -> None:
     from PySide6.QtCore import QSettings, QStandardPaths
     from PySide6.QtWidgets import QApplication
@@ -78,23 +103,11 @@ def main() -> None:
     opened = time.perf_counter() - start
     editor = window.current_page().initiatives
     print(f"largest table ({counts[largest]} initiatives) opens: {opened:.3f} s")
-    times = []
-    text = ""
-    for ch in "事業12":
-        text += ch
-        start = time.perf_counter()
-        editor.filter_edit.setText(text)
-        QApplication.processEvents()
-        times.append(time.perf_counter() - start)
+    times = time_filter(editor)
     print(f"filter keystroke: max {max(times) * 1000:.0f} ms, mean "
           f"{sum(times) / len(times) * 1000:.0f} ms ({editor.proxy.rowCount()} rows match)")
     editor.filter_edit.clear()
-    start = time.perf_counter()
-    view = editor.view
-    for _ in range(50):
-        view.verticalScrollBar().setValue(view.verticalScrollBar().value() + 30)
-        view.viewport().repaint()
-    print(f"scrolling: {(time.perf_counter() - start) / 50 * 1000:.1f} ms per step")
+    print(f"scrolling: {time_scroll(editor.view, 30) * 1000:.1f} ms per step")
 
     # the worst case: one vision holding all 10,000 initiatives in a single table
     one = tmp / "one-vision.sqlite"
@@ -117,29 +130,11 @@ def main() -> None:
     editor = window.current_page().initiatives
     rows = editor.model.rowCount()
     print(f"one vision with all {rows} initiatives opens: {opened_all:.3f} s (limit 0.5 s)")
-    times = []
-    text = ""
-    for ch in "事業12":
-        text += ch
-        start = time.perf_counter()
-        editor.filter_edit.setText(text)
-        QApplication.processEvents()
-        times.append(time.perf_counter() - start)
-    for _ in range(len(text)):  # backspacing widens the filter again
-        text = text[:-1]
-        start = time.perf_counter()
-        editor.filter_edit.setText(text)
-        QApplication.processEvents()
-        times.append(time.perf_counter() - start)
+    times = time_filter(editor, widen=True)
     print("  per keystroke (ms):", " ".join(f"{t * 1000:.0f}" for t in times))
     print(f"filter keystroke on {rows} rows: max {max(times) * 1000:.0f} ms, mean "
           f"{sum(times) / len(times) * 1000:.0f} ms (limit 100 ms)")
-    start = time.perf_counter()
-    view = editor.view
-    for _ in range(50):
-        view.verticalScrollBar().setValue(view.verticalScrollBar().value() + 200)
-        view.viewport().repaint()
-    print(f"scrolling {rows} rows: {(time.perf_counter() - start) / 50 * 1000:.1f} ms per step")
+    print(f"scrolling {rows} rows: {time_scroll(editor.view, 200) * 1000:.1f} ms per step")
     print(f"peak memory: {rss_mb():.0f} MB")
     window.close()
     del app
