@@ -64,6 +64,7 @@ class Initiative:
     tables: list[SmallTable] = field(default_factory=list)
     pictures: list[Picture] = field(default_factory=list)
     position: int = 0
+    predecessor_id: int | None = None  # the previous edition's initiative (lineage)
     id: int | None = None
     edition_id: int | None = None
 
@@ -144,6 +145,7 @@ class WardProject:
     settled: int | None = None
     group_id: int | None = None
     position: int = 0
+    predecessor_id: int | None = None  # the previous edition's project (lineage)
     id: int | None = None
     ward_plan_id: int | None = None
 
@@ -207,6 +209,7 @@ class Edition:
     ward_policies: list[str] = field(default_factory=list)
     ward_budget_lines: list[str] = field(default_factory=list)
     contact: Contact = field(default_factory=Contact)
+    headings: dict[str, str] = field(default_factory=dict)  # wording of printed headings
     id: int | None = None
 
 

@@ -167,4 +167,72 @@ def m002_printed_totals_and_indexes(db: Database) -> None:
     db.execute("PRAGMA user_version = 2")
 
 
+@migrations()
+def m003_cycle_log_and_wording(db: Database) -> None:
+    """The annual cycle, the change log and the seed's wording by place.
+
+    - lineage: ``predecessor_id`` links an initiative or ward project to the record it was
+      rolled over from (the previous edition); the 前年度 amount is derived from it;
+    - ``priority_action.title``: the priority page's own title for an action (NULL: the
+      initiative's title); ``edition.headings``: editable headings (JSON object, key → text);
+      ``ward_group.description``;
+    - ``edition_event``: who finalized, reopened or rolled over an edition, when and why;
+    - ``snapshot``: what was printed (or sent out for review), for "changes since";
+    - ``change_log``: who changed what and when, append-only;
+    - ``plan.workbook_key``: the secret that makes ward workbooks' identity tamper-evident.
+    """
+    statements = [
+        "ALTER TABLE initiative ADD COLUMN predecessor_id INTEGER "
+        "REFERENCES initiative(id) ON DELETE SET NULL",
+        "ALTER TABLE ward_project ADD COLUMN predecessor_id INTEGER "
+        "REFERENCES ward_project(id) ON DELETE SET NULL",
+        "CREATE INDEX idx_initiative_predecessor_id ON initiative(predecessor_id)",
+        "CREATE INDEX idx_ward_project_predecessor_id ON ward_project(predecessor_id)",
+        "ALTER TABLE priority_action ADD COLUMN title TEXT",
+        "ALTER TABLE edition ADD COLUMN headings TEXT NOT NULL DEFAULT '{}'",
+        "ALTER TABLE ward_group ADD COLUMN description TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE plan ADD COLUMN workbook_key TEXT NOT NULL DEFAULT ''",
+        """CREATE TABLE edition_event (
+            id INTEGER PRIMARY KEY,
+            edition_id INTEGER NOT NULL REFERENCES edition(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('created', 'rolled_over', 'finalized', 'reopened')),
+            at TEXT NOT NULL,
+            user TEXT NOT NULL DEFAULT '',
+            reason TEXT NOT NULL DEFAULT '',
+            detail TEXT NOT NULL DEFAULT '{}')""",
+        "CREATE INDEX idx_edition_event_edition_id ON edition_event(edition_id)",
+        """CREATE TABLE snapshot (
+            id INTEGER PRIMARY KEY,
+            edition_id INTEGER NOT NULL REFERENCES edition(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('printed', 'review')),
+            at TEXT NOT NULL,
+            user TEXT NOT NULL DEFAULT '',
+            page_count INTEGER,
+            pdf_sha256 TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            content TEXT NOT NULL DEFAULT '{}')""",
+        "CREATE INDEX idx_snapshot_edition_id ON snapshot(edition_id)",
+        """CREATE TABLE change_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            user TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT '',
+            fiscal_year INTEGER,
+            record_type TEXT NOT NULL DEFAULT '',
+            record_id INTEGER,
+            record_label TEXT NOT NULL DEFAULT '',
+            field TEXT NOT NULL DEFAULT '',
+            old_value TEXT,
+            new_value TEXT)""",
+        "CREATE INDEX idx_change_log_at ON change_log(at)",
+        """CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log
+            BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END""",
+        """CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log
+            BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END""",
+    ]
+    for statement in statements:
+        db.execute(statement)
+    db.execute("PRAGMA user_version = 3")
+
+
 SCHEMA_VERSION = len(migrations.pending(Database(memory=True)))

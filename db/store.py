@@ -48,7 +48,7 @@ JSON_COLUMNS: dict[str, set[str]] = {
     "plan": {"notes"},
     "edition": {
         "cover_parts", "about", "pdca_steps", "context", "priority_intro", "cross_cutting",
-        "ward_intro", "ward_policies", "ward_budget_lines", "contact",
+        "ward_intro", "ward_policies", "ward_budget_lines", "contact", "headings",
     },
     "vision": {"direction", "related"},
     "ward_plan": {"policies"},
