@@ -1,5 +1,7 @@
 """Errors the data layer raises with messages meant for the user (no tracebacks)."""
 
+from .messages import msg
+
 
 class PlanBookError(Exception):
     """Base class: ``str(error)`` is a complete, user-facing message."""
@@ -12,6 +14,7 @@ class PlanFileError(PlanBookError):
 class ValidationError(PlanBookError):
     """Input was refused; ``problems`` lists every ``where: what`` found."""
 
-    def __init__(self, problems: list[str], title: str = "The input was refused:"):
+    def __init__(self, problems: list[str], title: str | None = None):
         self.problems = list(problems)
-        super().__init__(title + "\n" + "\n".join(f"  {p}" for p in self.problems))
+        self.title = title if title is not None else msg("The input was refused:")
+        super().__init__(self.title + "\n" + "\n".join(f"  {p}" for p in self.problems))

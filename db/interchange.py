@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from typing import Any
 
+from . import limits
 from .errors import ValidationError
+from .messages import msg, shown
 from .records import (
     EDITION_STATUSES,
     STATUSES,
@@ -138,6 +141,31 @@ def export_json(store: PlanStore) -> str:
 
 # -- validation ------------------------------------------------------------------------------
 
+# The record each list of a document holds, for the per-field limits (db/limits.py).
+_LIST_TABLES = {"wards": "ward", "editions": "edition", "initiatives": "initiative",
+                "priorities": "priority", "actions": "priority_action", "visions": "vision",
+                "measures": "measure", "ward_plans": "ward_plan", "groups": "ward_group",
+                "projects": "ward_project", "tables": "initiative", "pictures": "initiative",
+                "contact": "edition", "plan": "plan", "printed_totals": "ward_plan", "home":
+                "initiative"}
+
+
+def _table(path: str) -> str:
+    """The record a JSON path is in: ``editions[0].initiatives[3]`` → ``initiative``."""
+    for part in reversed(path.split(".")):
+        name = part.split("[", 1)[0]
+        if name in _LIST_TABLES:
+            return _LIST_TABLES[name]
+    return "plan"
+
+
+class BigNumber:
+    """A JSON number with too many digits to convert (see ``load_json_text``)."""
+
+    def __init__(self, digits: str):
+        self.digits = digits
+
+
 class _Checker:
     """Collects ``path: problem`` lines while reading a JSON document."""
 
@@ -145,13 +173,19 @@ class _Checker:
         self.problems: list[str] = []
 
     def fail(self, path: str, message: str) -> None:
-        self.problems.append(f"{path}: {message}")
+        self.problems.append(msg("%1: %2", path, message))
 
     def obj(self, value: Any, path: str) -> dict:
         if not isinstance(value, dict):
-            self.fail(path, f"must be an object, not {_kind(value)}")
+            self.fail(path, msg("must be an object, not %1", _kind(value)))
             return {}
         return value
+
+    def checked_text(self, value: str, where: str, table: str, column: str) -> bool:
+        problem = limits.text_problem(table, column, value)
+        if problem:
+            self.fail(where, problem)
+        return problem is None
 
     def text(self, parent: dict, key: str, path: str, *, required: bool = False,
              nullable: bool = False) -> str | None:
@@ -161,39 +195,51 @@ class _Checker:
             if key in parent and nullable:
                 return None
             if required or key in parent:
-                self.fail(where, "required" if key not in parent or required else "must be text")
+                self.fail(where, msg("required") if key not in parent or required
+                          else msg("must be text"))
             return None if nullable else ""
         if not isinstance(value, str):
-            self.fail(where, f"must be text, not {_kind(value)}")
+            self.fail(where, msg("must be text, not %1", _kind(value)))
+            return ""
+        if not self.checked_text(value, where, _table(path), key):
             return ""
         if required and not value.strip():
-            self.fail(where, "required (empty)")
+            self.fail(where, msg("required (empty)"))
         return value
 
     def texts(self, parent: dict, key: str, path: str) -> list[str]:
         value = parent.get(key, [])
         where = f"{path}.{key}" if path else key
         if not isinstance(value, list):
-            self.fail(where, f"must be a list of text, not {_kind(value)}")
+            self.fail(where, msg("must be a list of text, not %1", _kind(value)))
+            return []
+        table = _table(path)
+        problem = limits.count_problem(table, key, len(value))
+        if problem:
+            self.fail(where, problem)
             return []
         for n, item in enumerate(value):
             if not isinstance(item, str):
-                self.fail(f"{where}[{n}]", f"must be text, not {_kind(item)}")
+                self.fail(f"{where}[{n}]", msg("must be text, not %1", _kind(item)))
+            else:
+                self.checked_text(item, f"{where}[{n}]", table, key)
         return [v for v in value if isinstance(v, str)]
 
     def integer(self, parent: dict, key: str, path: str, *, required: bool = False,
-                minimum: int | None = None) -> int | None:
+                minimum: int | None = None, maximum: int = limits.MAX_INTEGER) -> int | None:
         value = parent.get(key)
         where = f"{path}.{key}"
         if value is None:
             if required:
-                self.fail(where, "required")
+                self.fail(where, msg("required"))
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            self.fail(where, f"must be a whole number, not {_kind(value)} {json.dumps(value, ensure_ascii=False)}")
+            self.fail(where, msg("must be a whole number, not %1", _kind(value)))
             return None
-        if minimum is not None and value < minimum:
-            self.fail(where, f"must be ≥ {minimum}, not {value}")
+        problem = limits.integer_problem(value, minimum, maximum)
+        if problem:
+            self.fail(where, problem)
+            return None
         return value
 
     def money(self, parent: dict, key: str, path: str) -> int | None:
@@ -205,10 +251,9 @@ class _Checker:
         value = parent.get(key, default)
         if value is None and nullable:
             return None
-        if value not in choices:
-            self.fail(f"{path}.{key}", f"must be one of {', '.join(choices)}"
-                      + ("" if not nullable else " or null")
-                      + f", not {json.dumps(value, ensure_ascii=False)}")
+        if not isinstance(value, str) or value not in choices:
+            self.fail(f"{path}.{key}", msg("must be one of %1, not %2", ", ".join(choices)
+                                           + ("" if not nullable else " or null"), _kind(value)))
             return default
         return value
 
@@ -216,14 +261,30 @@ class _Checker:
         value = parent.get(key, [])
         where = f"{path}.{key}" if path else key
         if not isinstance(value, list):
-            self.fail(where, f"must be a list, not {_kind(value)}")
+            self.fail(where, msg("must be a list, not %1", _kind(value)))
+            return []
+        problem = limits.count_problem(_table(path) if path else "plan", key, len(value))
+        if problem:
+            self.fail(where, problem)
             return []
         return [(f"{where}[{n}]", self.obj(item, f"{where}[{n}]")) for n, item in enumerate(value)]
 
 
 def _kind(value: Any) -> str:
-    return {dict: "an object", list: "a list", str: "text", bool: "true/false", int: "a number",
-            float: "a decimal number", type(None): "null"}.get(type(value), type(value).__name__)
+    """What a value is, for a message: its type, and the value itself when short."""
+    if isinstance(value, BigNumber):
+        return msg("a number of %1 digits", f"{len(value.digits):,}")
+    if isinstance(value, str):
+        return msg("text 「%1」", shown(value))
+    if isinstance(value, bool) or value is None:
+        return json.dumps(value)
+    if isinstance(value, int | float):
+        return msg("the number %1", shown(value))
+    return {dict: msg("an object"), list: msg("a list")}.get(type(value), type(value).__name__)
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and abs(value) <= limits.MAX_INTEGER
 
 
 class ParsedPlan:
@@ -241,16 +302,17 @@ def parse_document(data: Any) -> ParsedPlan:
     result = ParsedPlan()
     root = c.obj(data, "(document)")
     if root.get("format") != FORMAT:
-        c.fail("format", f"must be \"{FORMAT}\" (this is not a PlanBook interchange file)")
+        c.fail("format", msg("must be \"%1\" (this is not a PlanBook interchange file)", FORMAT))
         raise ValidationError(c.problems)
     version = root.get("format_version")
     if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
-        c.fail("format_version", f"{version} is newer than this PlanBook reads ({FORMAT_VERSION});"
-               " update PlanBook")
+        c.fail("format_version", msg("%1 is newer than this PlanBook reads (%2); update PlanBook",
+                                     version, FORMAT_VERSION))
         raise ValidationError(c.problems)
     if version != FORMAT_VERSION:
-        c.fail("format_version", f"must be {FORMAT_VERSION}")
-    plan = c.obj(root.get("plan"), "plan") if "plan" in root else c.fail("plan", "required") or {}
+        c.fail("format_version", msg("must be %1", FORMAT_VERSION))
+    plan = (c.obj(root.get("plan"), "plan") if "plan" in root
+            else c.fail("plan", msg("required")) or {})
     result.plan = Plan(c.text(plan, "name", "plan", required=True) or "",
                        c.text(plan, "city", "plan", required=True) or "",
                        c.texts(plan, "notes", "plan"))
@@ -259,7 +321,7 @@ def parse_document(data: Any) -> ParsedPlan:
         name = c.text(w, "name", path, required=True) or ""
         kind = c.choice(w, "kind", path, WARD_KINDS, nullable=False, default="ward")
         if name in ward_kinds:
-            c.fail(f"{path}.name", f"duplicate ward 「{name}」")
+            c.fail(f"{path}.name", msg("duplicate ward 「%1」", name))
         ward_kinds[name] = kind or "ward"
         result.wards.append(Ward(name, kind or "ward"))
     years: set[int] = set()
@@ -267,7 +329,7 @@ def parse_document(data: Any) -> ParsedPlan:
         parsed = _parse_edition(c, e, path, ward_kinds)
         year = parsed["edition"].fiscal_year
         if year in years:
-            c.fail(f"{path}.fiscal_year", f"duplicate fiscal year {year}")
+            c.fail(f"{path}.fiscal_year", msg("duplicate fiscal year %1", year))
         years.add(year)
         result.editions.append(parsed)
     if c.problems:
@@ -276,9 +338,7 @@ def parse_document(data: Any) -> ParsedPlan:
 
 
 def _parse_edition(c: _Checker, e: dict, path: str, ward_kinds: dict[str, str]) -> dict:
-    year = c.integer(e, "fiscal_year", path, required=True, minimum=1989) or 0
-    if year > 2200:
-        c.fail(f"{path}.fiscal_year", f"{year} is out of range (1989–2200)")
+    year = c.integer(e, "fiscal_year", path, required=True, minimum=1989, maximum=2200) or 0
     edition = Edition(year)
     for key in EDITION_TEXTS:
         setattr(edition, key, c.text(e, key, path) or "")
@@ -288,7 +348,7 @@ def _parse_edition(c: _Checker, e: dict, path: str, ward_kinds: dict[str, str]) 
                               default="draft") or "draft"
     date = e.get("publication_date")
     if date is not None and not (isinstance(date, str) and DATE_PATTERN.match(date)):
-        c.fail(f"{path}.publication_date", "must be \"YYYY-MM\" or null")
+        c.fail(f"{path}.publication_date", msg("must be \"YYYY-MM\" or null"))
         date = None
     edition.publication_date = date
     contact = c.obj(e.get("contact", {}), f"{path}.contact")
@@ -300,14 +360,14 @@ def _parse_edition(c: _Checker, e: dict, path: str, ward_kinds: dict[str, str]) 
     for vpath, v in c.items(e, "visions", path):
         number = c.integer(v, "number", vpath, required=True, minimum=1) or 0
         if number in vision_numbers:
-            c.fail(f"{vpath}.number", f"duplicate vision number {number}")
+            c.fail(f"{vpath}.number", msg("duplicate vision number %1", number))
         colour = c.text(v, "colour", vpath) or "#1F4E79"
         if not COLOUR_PATTERN.match(colour):
-            c.fail(f"{vpath}.colour", f"must be \"#RRGGBB\", not {json.dumps(colour)}")
+            c.fail(f"{vpath}.colour", msg("must be \"#RRGGBB\", not %1", _kind(colour)))
         related = v.get("related", [])
-        if not isinstance(related, list) or not all(
-                isinstance(r, int) and not isinstance(r, bool) for r in related):
-            c.fail(f"{vpath}.related", "must be a list of vision numbers")
+        if not isinstance(related, list) or len(related) > limits.LIST_ITEMS or not all(
+                _whole(r) for r in related):
+            c.fail(f"{vpath}.related", msg("must be a list of vision numbers"))
             related = []
         vision = Vision(number, c.text(v, "title", vpath, required=True) or "", colour,
                         c.texts(v, "direction", vpath), related)
@@ -315,25 +375,26 @@ def _parse_edition(c: _Checker, e: dict, path: str, ward_kinds: dict[str, str]) 
         for mpath, m in c.items(v, "measures", vpath):
             code = c.text(m, "code", mpath, required=True) or ""
             if code and code in codes:
-                c.fail(f"{mpath}.code", f"duplicate measure code 「{code}」")
+                c.fail(f"{mpath}.code", msg("duplicate measure code 「%1」", code))
             codes.add(code)
             vision.measures.append(Measure(code, c.text(m, "title", mpath, required=True) or "",
                                            c.text(m, "goal", mpath) or ""))
         vision_numbers[number] = codes
         visions.append(vision)
     for vpath, v in c.items(e, "visions", path):
-        for n, r in enumerate(v.get("related", []) if isinstance(v.get("related"), list) else []):
-            if isinstance(r, int) and r not in vision_numbers:
-                c.fail(f"{vpath}.related[{n}]", f"no vision {r} in this edition")
+        related = v.get("related")
+        for n, r in enumerate(related[:limits.LIST_ITEMS] if isinstance(related, list) else []):
+            if _whole(r) and r not in vision_numbers:
+                c.fail(f"{vpath}.related[{n}]", msg("no vision %1 in this edition", r))
 
     ward_plans = []
     planned: set[str] = set()
     for wpath, w in c.items(e, "ward_plans", path):
         name = c.text(w, "ward", wpath, required=True) or ""
         if name and name not in ward_kinds:
-            c.fail(f"{wpath}.ward", f"「{name}」 is not in the top-level wards list")
+            c.fail(f"{wpath}.ward", msg("「%1」 is not in the top-level wards list", name))
         if name in planned:
-            c.fail(f"{wpath}.ward", f"duplicate ward plan for 「{name}」")
+            c.fail(f"{wpath}.ward", msg("duplicate ward plan for 「%1」", name))
         planned.add(name)
         totals = c.obj(w.get("printed_totals", {}) or {}, f"{wpath}.printed_totals")
         plan = WardPlan(Ward(name, ward_kinds.get(name, "ward")),
@@ -344,7 +405,7 @@ def _parse_edition(c: _Checker, e: dict, path: str, ward_kinds: dict[str, str]) 
         for gpath, g in c.items(w, "groups", wpath):
             show = g.get("show_subtotal", False)
             if not isinstance(show, bool):
-                c.fail(f"{gpath}.show_subtotal", "must be true or false")
+                c.fail(f"{gpath}.show_subtotal", msg("must be true or false"))
             plan.groups.append(WardGroup(c.text(g, "title", gpath, required=True) or "",
                                          bool(show)))
         numbers: set[int] = set()
@@ -352,11 +413,12 @@ def _parse_edition(c: _Checker, e: dict, path: str, ward_kinds: dict[str, str]) 
             group = p.get("group")
             if group is not None and (isinstance(group, bool) or not isinstance(group, int)
                                       or not 0 <= group < len(plan.groups)):
-                c.fail(f"{ppath}.group", f"must be a group index 0–{len(plan.groups) - 1} or null")
+                c.fail(f"{ppath}.group", msg("must be a group index 0–%1 or null",
+                                             len(plan.groups) - 1))
                 group = None
             number = c.integer(p, "number", ppath, minimum=0)
             if number is not None and number in numbers:
-                c.fail(f"{ppath}.number", f"duplicate project number {number}")
+                c.fail(f"{ppath}.number", msg("duplicate project number %1", number))
             if number is not None:
                 numbers.add(number)
             project = WardProject(
@@ -372,9 +434,9 @@ def _parse_edition(c: _Checker, e: dict, path: str, ward_kinds: dict[str, str]) 
     for ipath, i in c.items(e, "initiatives", path):
         key = c.text(i, "key", ipath, required=True) or ""
         if key and not KEY_PATTERN.match(key):
-            c.fail(f"{ipath}.key", "use lower-case letters, digits and '-' only")
+            c.fail(f"{ipath}.key", msg("use lower-case letters, digits and '-' only"))
         if key in initiatives:
-            c.fail(f"{ipath}.key", f"duplicate initiative key 「{key}」")
+            c.fail(f"{ipath}.key", msg("duplicate initiative key 「%1」", key))
         item = Initiative(key, c.text(i, "title", ipath, required=True) or "",
                           c.text(i, "description", ipath) or "", c.money(i, "amount", ipath),
                           c.money(i, "previous_amount", ipath),
@@ -385,33 +447,32 @@ def _parse_edition(c: _Checker, e: dict, path: str, ward_kinds: dict[str, str]) 
             home = c.obj(home, f"{ipath}.home")
             if "vision" in home:
                 number = home["vision"]
-                if number not in vision_numbers:
-                    c.fail(f"{ipath}.home.vision", f"no vision {json.dumps(number)} in this edition")
+                if not _whole(number) or number not in vision_numbers:
+                    c.fail(f"{ipath}.home.vision", msg("no vision %1 in this edition",
+                                                       _kind(number)))
                 else:
                     item.vision_number = number
                     measure = home.get("measure")
-                    if measure is not None and measure not in vision_numbers[number]:
-                        c.fail(f"{ipath}.home.measure", f"no measure 「{measure}」 in vision {number}")
+                    if measure is not None and (not isinstance(measure, str)
+                                                or measure not in vision_numbers[number]):
+                        c.fail(f"{ipath}.home.measure", msg("no measure %1 in vision %2",
+                                                            _kind(measure), number))
+                        measure = None
                     item.measure_code = measure
             elif "ward" in home:
-                if home["ward"] not in planned:
-                    c.fail(f"{ipath}.home.ward",
-                           f"no ward plan for {json.dumps(home['ward'], ensure_ascii=False)} in this edition")
+                if not isinstance(home["ward"], str) or home["ward"] not in planned:
+                    c.fail(f"{ipath}.home.ward", msg("no ward plan for %1 in this edition",
+                                                     _kind(home["ward"])))
                 else:
                     item.ward_name = home["ward"]
             else:
-                c.fail(f"{ipath}.home", "must be {\"vision\": N}, {\"ward\": name} or null")
+                c.fail(f"{ipath}.home", msg("must be {\"vision\": N}, {\"ward\": name} or null"))
         item.highlights = c.texts(i, "highlights", ipath)
         item.indicators = c.texts(i, "indicators", ipath)
         item.notes = c.texts(i, "notes", ipath)
         for tpath, t in c.items(i, "tables", ipath):
             columns = c.texts(t, "columns", tpath)
-            rows = []
-            for rn, row in enumerate(t.get("rows", []) if isinstance(t.get("rows"), list) else []):
-                if not isinstance(row, list) or not all(isinstance(x, str) for x in row):
-                    c.fail(f"{tpath}.rows[{rn}]", "must be a list of text cells")
-                else:
-                    rows.append(row)
+            rows = _table_rows(c, t, tpath, columns)
             item.tables.append(SmallTable(c.text(t, "title", tpath) or "",
                                           c.text(t, "unit", tpath) or "", columns, rows))
         for ppath, p in c.items(i, "pictures", ipath):
@@ -425,7 +486,7 @@ def _parse_edition(c: _Checker, e: dict, path: str, ward_kinds: dict[str, str]) 
     for ppath, p in c.items(e, "priorities", path):
         number = c.integer(p, "number", ppath, required=True, minimum=1) or 0
         if number in numbers_seen:
-            c.fail(f"{ppath}.number", f"duplicate priority number {number}")
+            c.fail(f"{ppath}.number", msg("duplicate priority number %1", number))
         numbers_seen.add(number)
         priority = Priority(number, c.text(p, "title", ppath, required=True) or "",
                             c.text(p, "lead", ppath) or "", c.texts(p, "situation", ppath),
@@ -433,7 +494,7 @@ def _parse_edition(c: _Checker, e: dict, path: str, ward_kinds: dict[str, str]) 
         for apath, a in c.items(p, "actions", ppath):
             key = c.text(a, "initiative", apath, required=True) or ""
             if key and key not in initiatives:
-                c.fail(f"{apath}.initiative", f"no initiative with key 「{key}」 in this edition")
+                c.fail(f"{apath}.initiative", msg("no initiative with key 「%1」 in this edition", key))
                 continue
             priority.actions.append(PriorityAction(
                 c.text(a, "heading", apath) or "", initiatives.get(key) or Initiative(key, ""),
@@ -444,6 +505,30 @@ def _parse_edition(c: _Checker, e: dict, path: str, ward_kinds: dict[str, str]) 
             "initiatives": list(initiatives.values()), "priorities": priorities}
 
 
+def _table_rows(c: _Checker, t: dict, tpath: str, columns: list[str]) -> list[list[str]]:
+    """A small table's rows: lists of text cells, no wider than its header."""
+    value = t.get("rows", [])
+    if not isinstance(value, list):
+        c.fail(f"{tpath}.rows", msg("must be a list of rows, not %1", _kind(value)))
+        return []
+    problem = limits.count_problem("initiative", "rows", len(value))
+    if problem:
+        c.fail(f"{tpath}.rows", problem)
+        return []
+    width = len(columns) or limits.count_limit("initiative", "columns")
+    rows = []
+    for rn, row in enumerate(value):
+        where = f"{tpath}.rows[{rn}]"
+        if not isinstance(row, list) or not all(isinstance(x, str) for x in row):
+            c.fail(where, msg("must be a list of text cells"))
+        elif len(row) > width:
+            c.fail(where, msg("has %1 cells; the table has %2 columns", len(row), width))
+        elif all(c.checked_text(cell, f"{where}[{n}]", "initiative", "cell")
+                 for n, cell in enumerate(row)):
+            rows.append(row)
+    return rows
+
+
 # -- import ----------------------------------------------------------------------------------
 
 def is_empty(store: PlanStore) -> bool:
@@ -451,11 +536,43 @@ def is_empty(store: PlanStore) -> bool:
 
 
 def load_json_text(text: str) -> Any:
+    """Decode a JSON document, refusing (with a message, never a traceback) what cannot be a
+    plan: invalid JSON, nesting deeper than a plan has, numbers too long to be amounts."""
     try:
-        return json.loads(text)
+        data = json.loads(text, parse_int=_parse_int, parse_constant=_parse_constant)
     except json.JSONDecodeError as error:
-        raise ValidationError([f"line {error.lineno}, column {error.colno}: not valid JSON "
-                               f"({error.msg})"]) from error
+        raise ValidationError([msg("line %1, column %2: not valid JSON (%3)", error.lineno,
+                                   error.colno, error.msg)]) from error
+    except RecursionError:
+        raise ValidationError([msg("(document): nested too deeply (a plan is at most %1 levels "
+                                   "deep)", limits.MAX_JSON_DEPTH)]) from None
+    if _too_deep(data, limits.MAX_JSON_DEPTH):
+        raise ValidationError([msg("(document): nested too deeply (a plan is at most %1 levels "
+                                   "deep)", limits.MAX_JSON_DEPTH)])
+    return data
+
+
+def _parse_int(digits: str) -> int | BigNumber:
+    if len(digits.lstrip("-")) > limits.MAX_NUMBER_DIGITS:
+        return BigNumber(digits)
+    return int(digits)
+
+
+def _parse_constant(name: str) -> float:
+    return float(name)  # NaN and Infinity: decimals, refused wherever a value is read
+
+
+def _too_deep(data: Any, depth: int) -> bool:
+    """True when ``data`` nests lists/objects more than ``depth`` levels (without recursion)."""
+    stack = [(data, 1)]
+    while stack:
+        value, level = stack.pop()
+        if isinstance(value, dict | list):
+            if level > depth:
+                return True
+            stack.extend((v, level + 1) for v in (value.values() if isinstance(value, dict)
+                                                  else value))
+    return False
 
 
 def import_document(store: PlanStore, data: Any, *, replace: bool = False) -> None:
@@ -466,13 +583,17 @@ def import_document(store: PlanStore, data: Any, *, replace: bool = False) -> No
 def import_parsed(store: PlanStore, parsed: ParsedPlan, *, replace: bool = False) -> None:
     """Write an already validated document (see ``parse_document``)."""
     if not replace and not is_empty(store):
-        raise ValidationError(["(file): already holds a plan; import into a new file or use "
-                               "--replace"])
-    with store.atomic():
-        if replace:
-            for table in ("edition", "ward", "plan"):
-                store.db.execute(f"DELETE FROM {table}")
-        write_parsed(store, parsed)
+        raise ValidationError([msg("(file): already holds a plan; import into a new file or use "
+                                   "--replace")])
+    try:
+        with store.atomic():
+            if replace:
+                for table in ("edition", "ward", "plan"):
+                    store.db.execute(f"DELETE FROM {table}")
+            write_parsed(store, parsed)
+    except (sqlite3.IntegrityError, OverflowError, UnicodeEncodeError) as error:
+        # validation should have caught it; the transaction was rolled back either way
+        raise ValidationError([msg("(document): cannot be stored (%1)", error)]) from error
 
 
 def write_parsed(store: PlanStore, parsed: ParsedPlan) -> None:

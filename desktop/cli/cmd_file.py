@@ -8,7 +8,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from db.input_files import read_text_file
 from db.interchange import export_json, import_parsed, is_empty, load_json_text, parse_document
+from db.limits import MAX_JSON_BYTES
 from db.sample import load_sample
 from db.store import open_plan
 
@@ -77,11 +79,7 @@ def run_export(args: argparse.Namespace) -> int:
 def run_import(args: argparse.Namespace) -> int:
     """Validate first, then write: a refused import never touches the plan file."""
     source = Path(args.input)
-    try:
-        text = source.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise UsageError(f"{source}: not UTF-8 text (byte {error.start})") from error
-    parsed = parse_document(load_json_text(text))
+    parsed = parse_document(load_json_text(read_text_file(source, MAX_JSON_BYTES)))
     path = db_path(args)
     if not path.exists():
         with building(path) as temporary, open_plan(temporary, create=True) as store:
