@@ -30,9 +30,9 @@ def make_application(argv: list[str] | None = None):
     from PySide6.QtGui import QFont, QGuiApplication
     from PySide6.QtWidgets import QApplication
 
-    from desktop.ui import i18n
-    from desktop.ui.mainwindow import app_icon
-    from desktop.ui.settings import LANGUAGE, Settings
+    from desktop.ui.shell import i18n
+    from desktop.ui.shell.settings import LANGUAGE, Settings
+    from desktop.ui.shell.window import app_icon
 
     app = QApplication.instance()
     if app is None:
@@ -62,9 +62,9 @@ def run_gui(db_path: Path | None) -> int:
     ``python -m desktop.app`` without an argument passes None, and the editor then opens the
     most recent file that still exists, or starts with no file open."""
     app = make_application()
-    from desktop.ui import i18n
-    from desktop.ui.mainwindow import MainWindow
-    from desktop.ui.settings import RECENT_FILES, Settings
+    from desktop.ui.shell import i18n
+    from desktop.ui.shell.settings import RECENT_FILES, Settings
+    from desktop.ui.shell.window import MainWindow
 
     settings = Settings()
     holder: dict = {}

@@ -31,3 +31,53 @@ def test_no_sql_outside_db():
                          r"|PRAGMA\s+\w+)\b|\.db\.(execute|conn)\b")
     offenders = [str(p) for p in root.rglob("*.py") if pattern.search(p.read_text("utf-8"))]
     assert offenders == []
+
+
+# The editor's rooms, each importing only from rooms listed before it.
+UI_ROOMS = ["worker", "document", "tables", "forms", "pages", "docks", "shell"]
+
+
+def test_editor_rooms_import_one_way():
+    """desktop/ui: a room imports only rooms before it in UI_ROOMS; inside the document,
+    the document imports its commands and the commands never import the document."""
+    import ast
+    from pathlib import Path
+
+    ui = Path(__file__).resolve().parents[1] / "desktop" / "ui"
+    wrong = []
+    for path in ui.rglob("*.py"):
+        parts = path.relative_to(ui).with_suffix("").parts
+        room = parts[0]
+        if room == "__init__":
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(node, ast.ImportFrom):
+                continue
+            if node.level == 0:
+                name = node.module or ""
+                if not name.startswith("desktop.ui."):
+                    continue
+                target = name.split(".")[2]
+            elif node.level == 1 and len(parts) > 1:
+                target = room
+            elif node.level == 2 or (node.level == 1 and len(parts) == 1):
+                target = (node.module or "").split(".")[0]
+            else:
+                continue
+            if target == room:
+                if parts == ("document", "commands") and (node.module or "").endswith(
+                        "document"):
+                    wrong.append(f"{path.name} imports {node.module}")
+                continue
+            if UI_ROOMS.index(target) > UI_ROOMS.index(room):
+                wrong.append(f"{'/'.join(parts)} imports {target}")
+    assert wrong == []
+
+
+def test_editor_modules_stay_small():
+    from pathlib import Path
+
+    ui = Path(__file__).resolve().parents[1] / "desktop" / "ui"
+    big = {str(p.relative_to(ui)): n for p in ui.rglob("*.py")
+           if (n := len(p.read_text("utf-8").splitlines())) > 420}
+    assert big == {}

@@ -26,187 +26,187 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="57" />
+        <location filename="../../desktop/ui/shell/actions.py" line="57" />
         <source>New empty plan…</source>
         <translation>新規(空の計画)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="58" />
+        <location filename="../../desktop/ui/shell/actions.py" line="58" />
         <source>Create a new plan file with one empty fiscal year</source>
         <translation>空の年度を1つ持つ新しい計画ファイルを作成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="59" />
+        <location filename="../../desktop/ui/shell/actions.py" line="59" />
         <source>New plan from the sample…</source>
         <translation>新規(サンプルから)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="60" />
+        <location filename="../../desktop/ui/shell/actions.py" line="60" />
         <source>Create a new plan file filled with the Kumamoto sample</source>
         <translation>熊本市のサンプルを入れた新しい計画ファイルを作成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="61" />
+        <location filename="../../desktop/ui/shell/actions.py" line="61" />
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="61" />
+        <location filename="../../desktop/ui/shell/actions.py" line="61" />
         <source>Open a plan file</source>
         <translation>計画ファイルを開く</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="62" />
+        <location filename="../../desktop/ui/shell/actions.py" line="62" />
         <source>Save a &amp;copy as…</source>
         <translation>コピーを保存(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="63" />
+        <location filename="../../desktop/ui/shell/actions.py" line="63" />
         <source>Write a copy of this plan file (changes are saved as you go)</source>
         <translation>この計画ファイルのコピーを書き出す(変更は都度保存されています)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="64" />
+        <location filename="../../desktop/ui/shell/actions.py" line="64" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="65" />
+        <location filename="../../desktop/ui/shell/actions.py" line="65" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="66" />
+        <location filename="../../desktop/ui/shell/actions.py" line="66" />
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="67" />
+        <location filename="../../desktop/ui/shell/actions.py" line="67" />
         <source>&amp;History</source>
         <translation>履歴(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="68" />
+        <location filename="../../desktop/ui/shell/actions.py" line="68" />
         <source>Show every change; click one to go back to it</source>
         <translation>すべての変更を表示。クリックでその時点に戻ります</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="69" />
+        <location filename="../../desktop/ui/shell/actions.py" line="69" />
         <source>&amp;Copy cells</source>
         <translation>セルをコピー(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="70" />
+        <location filename="../../desktop/ui/shell/actions.py" line="70" />
         <source>Copy the selected cells as tab-separated text (for Excel)</source>
         <translation>選択したセルをタブ区切りテキストでコピー(Excel 用)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="71" />
+        <location filename="../../desktop/ui/shell/actions.py" line="71" />
         <source>&amp;Paste cells</source>
         <translation>セルに貼り付け(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="72" />
+        <location filename="../../desktop/ui/shell/actions.py" line="72" />
         <source>Paste tab-separated text from Excel into the table</source>
         <translation>Excel のタブ区切りテキストを表に貼り付け</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="73" />
+        <location filename="../../desktop/ui/shell/actions.py" line="73" />
         <source>&amp;Add row</source>
         <translation>行を追加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="74" />
+        <location filename="../../desktop/ui/shell/actions.py" line="74" />
         <source>D&amp;uplicate rows</source>
         <translation>行を複製(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="75" />
+        <location filename="../../desktop/ui/shell/actions.py" line="75" />
         <source>&amp;Delete rows</source>
         <translation>行を削除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="76" />
+        <location filename="../../desktop/ui/shell/actions.py" line="76" />
         <source>Move &amp;up</source>
         <translation>上へ移動(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="77" />
+        <location filename="../../desktop/ui/shell/actions.py" line="77" />
         <source>Move do&amp;wn</source>
         <translation>下へ移動(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="78" />
+        <location filename="../../desktop/ui/shell/actions.py" line="78" />
         <source>&amp;Search the plan…</source>
         <translation>計画全体を検索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="79" />
+        <location filename="../../desktop/ui/shell/actions.py" line="79" />
         <source>Search titles, descriptions and amounts in the whole plan</source>
         <translation>計画全体の名称・内容・金額を検索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="80" />
+        <location filename="../../desktop/ui/shell/actions.py" line="80" />
         <source>Next search hit</source>
         <translation>次の検索結果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="81" />
+        <location filename="../../desktop/ui/shell/actions.py" line="81" />
         <source>&amp;Filter this table</source>
         <translation>この表を絞り込み(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="82" />
+        <location filename="../../desktop/ui/shell/actions.py" line="82" />
         <source>&amp;Booklet PDF…</source>
         <translation>冊子 PDF(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="83" />
+        <location filename="../../desktop/ui/shell/actions.py" line="83" />
         <source>Typeset the action-plan booklet of this fiscal year</source>
         <translation>この年度のアクションプラン冊子を組版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="84" />
+        <location filename="../../desktop/ui/shell/actions.py" line="84" />
         <source>&amp;Ward sheets PDF…</source>
         <translation>区の取組シート PDF(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="85" />
+        <location filename="../../desktop/ui/shell/actions.py" line="85" />
         <source>Typeset the ward sheets of this fiscal year</source>
         <translation>この年度の区の取組シートを組版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="86" />
+        <location filename="../../desktop/ui/shell/actions.py" line="86" />
         <source>Ward sheet to &amp;Excel…</source>
         <translation>区の取組シートを Excel へ(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="87" />
+        <location filename="../../desktop/ui/shell/actions.py" line="87" />
         <source>Write the selected ward's projects to an Excel workbook</source>
         <translation>選択した区の事業を Excel ブックに書き出す</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="88" />
+        <location filename="../../desktop/ui/shell/actions.py" line="88" />
         <source>&amp;Import ward sheet from Excel…</source>
         <translation>区の取組シートを Excel から取り込む(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="89" />
+        <location filename="../../desktop/ui/shell/actions.py" line="89" />
         <source>Bring a ward office's edited workbook back, after showing what changes</source>
         <translation>区役所が編集したブックを、変更内容を確認してから取り込む</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="91" />
+        <location filename="../../desktop/ui/shell/actions.py" line="91" />
         <source>&amp;Refresh preview</source>
         <translation>プレビューを更新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="92" />
+        <location filename="../../desktop/ui/shell/actions.py" line="92" />
         <source>Go to &amp;navigator</source>
         <translation>ナビゲーターへ移動(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/actions.py" line="95" />
+        <location filename="../../desktop/ui/shell/actions.py" line="95" />
         <source>&amp;About PlanBook</source>
         <translation>PlanBook について(&amp;A)</translation>
     </message>
@@ -214,152 +214,142 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../desktop/ui/models.py" line="233" />
+        <location filename="../../desktop/ui/tables/record_model.py" line="205" />
         <source>「%1」 is not a whole number</source>
         <translation>「%1」は整数ではありません</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="266" />
+        <location filename="../../desktop/ui/forms/json_list.py" line="105" />
         <source>Edit %1</source>
         <translation>%1を編集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="298" />
+        <location filename="../../desktop/ui/tables/record_model.py" line="270" />
         <source>row %1, %2: %3</source>
         <translation>%1行目 %2: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="318" />
+        <location filename="../../desktop/ui/tables/record_model.py" line="290" />
         <source>rows cannot be added to this list here</source>
         <translation>この一覧にはここから行を追加できません</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="319" />
+        <location filename="../../desktop/ui/tables/record_model.py" line="291" />
         <source>Paste %1 rows</source>
         <translation>%1行を貼り付け</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="469" />
+        <location filename="../../desktop/ui/forms/fields.py" line="18" />
         <source>Category</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="470" />
-        <location filename="../../desktop/ui/models.py" line="521" />
-        <location filename="../../desktop/ui/models.py" line="545" />
-        <location filename="../../desktop/ui/models.py" line="573" />
-        <location filename="../../desktop/ui/models.py" line="603" />
+        <location filename="../../desktop/ui/forms/fields.py" line="17" />
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="471" />
-        <location filename="../../desktop/ui/models.py" line="651" />
+        <location filename="../../desktop/ui/forms/fields.py" line="19" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="472" />
-        <location filename="../../desktop/ui/models.py" line="604" />
+        <location filename="../../desktop/ui/forms/fields.py" line="20" />
         <source>Amount (¥1,000)</source>
         <translation>予算額(千円)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="473" />
-        <location filename="../../desktop/ui/models.py" line="606" />
+        <location filename="../../desktop/ui/forms/fields.py" line="21" />
         <source>Previous year</source>
         <translation>前年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="474" />
+        <location filename="../../desktop/ui/forms/fields.py" line="22" />
         <source>Budget note</source>
         <translation>予算備考</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="475" />
+        <location filename="../../desktop/ui/docks/navigator.py" line="74" />
         <source>Measure</source>
         <translation>施策</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="476" />
+        <location filename="../../desktop/ui/docks/summary.py" line="23" />
         <source>Section</source>
         <translation>担当課</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="477" />
-        <location filename="../../desktop/ui/models.py" line="650" />
+        <location filename="../../desktop/ui/forms/fields.py" line="26" />
         <source>Description</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="521" />
+        <location filename="../../desktop/ui/tables/plan_models.py" line="95" />
         <source>Code</source>
         <translation>コード</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="522" />
+        <location filename="../../desktop/ui/tables/plan_models.py" line="96" />
         <source>Goal</source>
         <translation>目標</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="544" />
-        <location filename="../../desktop/ui/models.py" line="572" />
-        <location filename="../../desktop/ui/models.py" line="647" />
+        <location filename="../../desktop/ui/tables/plan_models.py" line="136" />
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="545" />
+        <location filename="../../desktop/ui/forms/fields.py" line="34" />
         <source>Colour</source>
         <translation>色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="602" />
+        <location filename="../../desktop/ui/tables/plan_models.py" line="167" />
         <source>Heading</source>
         <translation>見出し</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="608" />
+        <location filename="../../desktop/ui/tables/plan_models.py" line="173" />
         <source>Description on this page</source>
         <translation>このページでの説明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="648" />
+        <location filename="../../desktop/ui/pages/ward_page.py" line="36" />
         <source>Group</source>
         <translation>グループ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="649" />
+        <location filename="../../desktop/ui/docks/navigator.py" line="89" />
         <source>Project</source>
         <translation>事業名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="652" />
+        <location filename="../../desktop/ui/pages/ward_page.py" line="61" />
         <source>Initial budget</source>
         <translation>当初予算</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="653" />
+        <location filename="../../desktop/ui/docks/summary.py" line="24" />
         <source>Revised</source>
         <translation>補正後</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="654" />
+        <location filename="../../desktop/ui/docks/summary.py" line="24" />
         <source>Settled</source>
         <translation>決算額</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="685" />
+        <location filename="../../desktop/ui/tables/ward_models.py" line="82" />
         <source>「%1」 is not a group of this ward</source>
         <translation>「%1」はこの区のグループではありません</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="702" />
+        <location filename="../../desktop/ui/tables/ward_models.py" line="99" />
         <source>Group heading</source>
         <translation>グループ見出し</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="703" />
+        <location filename="../../desktop/ui/pages/ward_page.py" line="75" />
         <source>Subtotal</source>
         <translation>小計</translation>
     </message>
@@ -387,90 +377,87 @@
         <translation>取り込みを取り消しました。何も変更していません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports.py" line="43" />
+        <location filename="../../desktop/ui/shell/export_menu.py" line="52" />
         <source>Typesetting the booklet…</source>
         <translation>冊子を組版しています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports.py" line="53" />
+        <location filename="../../desktop/ui/shell/export_menu.py" line="57" />
         <source>Typesetting the ward sheets…</source>
         <translation>区の取組シートを組版しています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports.py" line="63" />
+        <location filename="../../desktop/ui/shell/export_menu.py" line="62" />
         <source>Writing the workbook…</source>
         <translation>ブックを書き出しています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports.py" line="82" />
-        <location filename="../../desktop/ui/exports.py" line="150" />
+        <location filename="../../desktop/ui/shell/exports.py" line="79" />
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports.py" line="84" />
+        <location filename="../../desktop/ui/shell/exports.py" line="1" />
         <source>Export</source>
         <translation>書き出し</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports.py" line="114" />
+        <location filename="../../desktop/ui/shell/exports.py" line="112" />
         <source>Export cancelled; nothing was written.</source>
         <translation>書き出しを中止しました。ファイルは作成していません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports.py" line="118" />
+        <location filename="../../desktop/ui/shell/exports.py" line="117" />
         <source>Export failed</source>
         <translation>書き出しに失敗しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports.py" line="122" />
+        <location filename="../../desktop/ui/shell/exports.py" line="122" />
         <source>Export finished</source>
         <translation>書き出しが完了しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports.py" line="123" />
-        <location filename="../../desktop/ui/exports.py" line="139" />
+        <location filename="../../desktop/ui/shell/exports.py" line="123" />
         <source>Written: %1</source>
         <translation>書き出しました: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports.py" line="126" />
+        <location filename="../../desktop/ui/shell/exports.py" line="126" />
         <source>Open file</source>
         <translation>ファイルを開く</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports.py" line="127" />
+        <location filename="../../desktop/ui/shell/exports.py" line="127" />
         <source>Show in folder</source>
         <translation>フォルダーを表示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports.py" line="146" />
-        <location filename="../../desktop/ui/exports.py" line="150" />
+        <location filename="../../desktop/ui/shell/exports.py" line="149" />
         <source>Reading the workbook…</source>
         <translation>ブックを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports.py" line="158" />
+        <location filename="../../desktop/ui/shell/exports.py" line="173" />
         <source>The workbook was refused</source>
         <translation>ブックを取り込めません</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports.py" line="191" />
+        <location filename="../../desktop/ui/shell/exports.py" line="206" />
         <source>Import %1 from Excel</source>
         <translation>%1を Excel から取り込み</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports.py" line="203" />
+        <location filename="../../desktop/ui/shell/exports.py" line="218" />
         <source>Import ward sheet: what will change</source>
         <translation>区の取組シートの取り込み: 変更内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports.py" line="208" />
+        <location filename="../../desktop/ui/shell/exports.py" line="223" />
         <source>Apply changes</source>
         <translation>変更を適用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/exports.py" line="214" />
+        <location filename="../../desktop/ui/shell/exports.py" line="229" />
         <source>Nothing is changed until you apply. You can undo the import afterwards (Edit ▸ Undo).</source>
         <translation>適用するまで何も変更されません。取り込み後も元に戻せます(編集 ▸ 元に戻す)。</translation>
     </message>
@@ -478,399 +465,392 @@
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="122" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="134" />
         <source>One item per line</source>
         <translation>1行に1項目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="137" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="149" />
         <source>e.g. 24,300 (in ¥1,000)</source>
         <translation>例: 24,300(千円)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="143" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="155" />
         <source>e.g. 2, 5, 8</source>
         <translation>例: 2, 5, 8</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="159" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="171" />
         <source>Choose…</source>
         <translation>選択…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="179" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="191" />
         <source>Vision colour</source>
         <translation>ビジョンの色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="209" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="221" />
         <source>write numbers separated by commas</source>
         <translation>数字をカンマ区切りで入力してください</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="212" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="224" />
         <source>required</source>
         <translation>入力が必要です</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="214" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="226" />
         <source>a colour like #1F4E79</source>
         <translation>#1F4E79 のような色を入力してください</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="217" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="229" />
         <source>year and month like 2024-06, or empty</source>
         <translation>2024-06 のような年月を入力するか、空欄にしてください</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="254" />
-        <location filename="../../desktop/ui/forms.py" line="396" />
+        <location filename="../../desktop/ui/forms/json_list.py" line="105" />
         <source>Edit %1</source>
         <translation>%1を編集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="328" />
+        <location filename="../../desktop/ui/forms/json_list.py" line="37" />
         <source>Add</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="329" />
+        <location filename="../../desktop/ui/forms/json_list.py" line="38" />
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="401" />
+        <location filename="../../desktop/ui/forms/json_list.py" line="110" />
         <source>Add to %1</source>
         <translation>%1に追加</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="408" />
+        <location filename="../../desktop/ui/forms/json_list.py" line="117" />
         <source>Remove from %1</source>
         <translation>%1から削除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="424" />
+        <location filename="../../desktop/ui/forms/pictures.py" line="74" />
         <source>Caption</source>
         <translation>キャプション</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="425" />
+        <location filename="../../desktop/ui/forms/pictures.py" line="75" />
         <source>Credit</source>
         <translation>クレジット</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="430" />
+        <location filename="../../desktop/ui/forms/pictures.py" line="98" />
         <source>(picture without caption)</source>
         <translation>(キャプションなしの画像)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="433" />
+        <location filename="../../desktop/ui/forms/pictures.py" line="103" />
         <source>Add a picture</source>
         <translation>画像を追加</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="445" />
+        <location filename="../../desktop/ui/forms/pictures.py" line="177" />
         <source>no image (placeholder)</source>
         <translation>画像なし(仮の枠)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="455" />
-        <location filename="../../desktop/ui/forms.py" line="492" />
-        <location filename="../../desktop/ui/forms.py" line="508" />
-        <location filename="../../desktop/ui/forms.py" line="515" />
+        <location filename="../../desktop/ui/forms/fields.py" line="17" />
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="456" />
+        <location filename="../../desktop/ui/forms/small_tables.py" line="20" />
         <source>Unit</source>
         <translation>単位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="458" />
+        <location filename="../../desktop/ui/forms/small_tables.py" line="22" />
         <source>Columns on the first line, then one row per line; cells separated by tabs (paste from Excel)</source>
         <translation>1行目に列見出し、以降は1行に1行分。セルはタブ区切り(Excel から貼り付け可)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="465" />
+        <location filename="../../desktop/ui/forms/small_tables.py" line="29" />
         <source>Cells</source>
         <translation>セル</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="468" />
+        <location filename="../../desktop/ui/forms/small_tables.py" line="32" />
         <source>(table without title)</source>
         <translation>(題のない表)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="471" />
+        <location filename="../../desktop/ui/forms/small_tables.py" line="35" />
         <source>New table</source>
         <translation>新しい表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="493" />
+        <location filename="../../desktop/ui/forms/fields.py" line="18" />
         <source>Category</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="494" />
-        <location filename="../../desktop/ui/forms.py" line="533" />
+        <location filename="../../desktop/ui/forms/fields.py" line="19" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="495" />
+        <location filename="../../desktop/ui/forms/fields.py" line="20" />
         <source>Amount (¥1,000)</source>
         <translation>予算額(千円)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="496" />
+        <location filename="../../desktop/ui/forms/fields.py" line="21" />
         <source>Previous year (¥1,000)</source>
         <translation>前年度(千円)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="497" />
+        <location filename="../../desktop/ui/forms/fields.py" line="22" />
         <source>Budget note</source>
         <translation>予算備考</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="498" />
+        <location filename="../../desktop/ui/forms/fields.py" line="23" />
         <source>Responsible section</source>
         <translation>担当課</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="499" />
+        <location filename="../../desktop/ui/forms/fields.py" line="24" />
         <source>Measure code</source>
         <translation>施策コード</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="500" />
+        <location filename="../../desktop/ui/forms/fields.py" line="25" />
         <source>a measure code like 1-2</source>
         <translation>1-2 のような施策コードを入力してください</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="501" />
-        <location filename="../../desktop/ui/forms.py" line="523" />
+        <location filename="../../desktop/ui/forms/fields.py" line="26" />
         <source>Description</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="502" />
+        <location filename="../../desktop/ui/forms/fields.py" line="27" />
         <source>Highlights (☑ lines)</source>
         <translation>ポイント(☑ 行)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="503" />
+        <location filename="../../desktop/ui/forms/fields.py" line="28" />
         <source>Indicators</source>
         <translation>検証指標</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="504" />
+        <location filename="../../desktop/ui/forms/fields.py" line="29" />
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="509" />
+        <location filename="../../desktop/ui/forms/fields.py" line="34" />
         <source>Colour</source>
         <translation>色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="510" />
+        <location filename="../../desktop/ui/forms/fields.py" line="35" />
         <source>Direction (one paragraph per line)</source>
         <translation>めざす姿と取組の方向性(1行に1段落)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="511" />
+        <location filename="../../desktop/ui/forms/fields.py" line="36" />
         <source>Related visions</source>
         <translation>関連するビジョン</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="516" />
+        <location filename="../../desktop/ui/forms/fields.py" line="41" />
         <source>Lead paragraph</source>
         <translation>リード文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="517" />
+        <location filename="../../desktop/ui/forms/fields.py" line="42" />
         <source>Situation (✓ lines)</source>
         <translation>本市を取り巻く状況(✓ 行)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="518" />
+        <location filename="../../desktop/ui/forms/fields.py" line="43" />
         <source>Actions so far (✓ lines)</source>
         <translation>これまでのアクション(✓ 行)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="522" />
+        <location filename="../../desktop/ui/forms/fields.py" line="47" />
         <source>Ward vision (headline)</source>
         <translation>めざす区の姿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="524" />
+        <location filename="../../desktop/ui/forms/fields.py" line="49" />
         <source>Policies (one per line)</source>
         <translation>基本方針(1行に1項目)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="525" />
+        <location filename="../../desktop/ui/forms/fields.py" line="50" />
         <source>Allocation (¥1,000)</source>
         <translation>まちづくり推進経費 配分額(千円)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="526" />
+        <location filename="../../desktop/ui/forms/fields.py" line="51" />
         <source>Printed total: initial</source>
         <translation>原本の合計: 当初予算</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="527" />
+        <location filename="../../desktop/ui/forms/fields.py" line="52" />
         <source>Printed total: revised</source>
         <translation>原本の合計: 補正後</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="528" />
+        <location filename="../../desktop/ui/forms/fields.py" line="53" />
         <source>Printed total: settled</source>
         <translation>原本の合計: 決算額</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="532" />
+        <location filename="../../desktop/ui/forms/fields.py" line="57" />
         <source>Edition title</source>
         <translation>年度版の題名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="534" />
+        <location filename="../../desktop/ui/forms/fields.py" line="59" />
         <source>Draft (案)</source>
         <translation>案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="534" />
+        <location filename="../../desktop/ui/forms/fields.py" line="59" />
         <source>Final</source>
         <translation>確定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="535" />
+        <location filename="../../desktop/ui/forms/fields.py" line="60" />
         <source>Slogan</source>
         <translation>スローガン</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="536" />
+        <location filename="../../desktop/ui/forms/fields.py" line="61" />
         <source>Publication (YYYY-MM)</source>
         <translation>発行年月(YYYY-MM)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="537" />
+        <location filename="../../desktop/ui/forms/fields.py" line="62" />
         <source>Parts on the cover</source>
         <translation>表紙の構成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="538" />
+        <location filename="../../desktop/ui/forms/fields.py" line="63" />
         <source>Cover artwork credit</source>
         <translation>表紙アートワークのクレジット</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="539" />
+        <location filename="../../desktop/ui/forms/fields.py" line="64" />
         <source>About the action plan</source>
         <translation>アクションプランについて</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="540" />
+        <location filename="../../desktop/ui/forms/fields.py" line="65" />
         <source>PDCA heading</source>
         <translation>PDCA の見出し</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="541" />
+        <location filename="../../desktop/ui/forms/fields.py" line="66" />
         <source>PDCA steps</source>
         <translation>PDCA の各段階</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="542" />
+        <location filename="../../desktop/ui/forms/fields.py" line="67" />
         <source>PDCA cycle heading</source>
         <translation>PDCA サイクルの見出し</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="543" />
+        <location filename="../../desktop/ui/forms/fields.py" line="68" />
         <source>PDCA cycle text</source>
         <translation>PDCA サイクルの本文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="544" />
+        <location filename="../../desktop/ui/forms/fields.py" line="69" />
         <source>Situation of the city</source>
         <translation>本市を取り巻く状況</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="545" />
+        <location filename="../../desktop/ui/forms/fields.py" line="70" />
         <source>Priority items: introduction</source>
         <translation>重点事項: 導入文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="546" />
+        <location filename="../../desktop/ui/forms/fields.py" line="71" />
         <source>Visions: introduction</source>
         <translation>各ビジョン: 導入文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="547" />
+        <location filename="../../desktop/ui/forms/fields.py" line="72" />
         <source>Cross-cutting perspectives</source>
         <translation>横断的な視点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="548" />
+        <location filename="../../desktop/ui/forms/fields.py" line="73" />
         <source>Wards: introduction</source>
         <translation>区: 導入文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="549" />
+        <location filename="../../desktop/ui/forms/fields.py" line="74" />
         <source>Wards: policies</source>
         <translation>区: 方針</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="550" />
+        <location filename="../../desktop/ui/forms/fields.py" line="75" />
         <source>Wards: budget summary lines</source>
         <translation>区: まちづくり推進経費の内訳</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="554" />
+        <location filename="../../desktop/ui/forms/fields.py" line="79" />
         <source>Organisation</source>
         <translation>組織名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="555" />
+        <location filename="../../desktop/ui/forms/fields.py" line="80" />
         <source>Department</source>
         <translation>担当部署</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="556" />
+        <location filename="../../desktop/ui/forms/fields.py" line="81" />
         <source>Telephone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="557" />
-        <location filename="../../desktop/ui/forms.py" line="559" />
+        <location filename="../../desktop/ui/forms/fields.py" line="82" />
         <source>digits, hyphens and brackets only, like 096-328-2033</source>
         <translation>096-328-2033 のように数字・ハイフン・括弧のみで入力してください</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="558" />
+        <location filename="../../desktop/ui/forms/fields.py" line="83" />
         <source>Fax</source>
         <translation>FAX</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="560" />
+        <location filename="../../desktop/ui/forms/fields.py" line="85" />
         <source>E-mail</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="561" />
+        <location filename="../../desktop/ui/forms/fields.py" line="86" />
         <source>an address like seisakukikaku@city.kumamoto.lg.jp</source>
         <translation>seisakukikaku@city.kumamoto.lg.jp のようなアドレスを入力してください</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="566" />
+        <location filename="../../desktop/ui/forms/fields.py" line="91" />
         <source>Pictures</source>
         <translation>画像</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="567" />
+        <location filename="../../desktop/ui/forms/fields.py" line="92" />
         <source>Small tables</source>
         <translation>小さな表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms.py" line="570" />
+        <location filename="../../desktop/ui/forms/fields.py" line="95" />
         <source>Initiative: %1</source>
         <translation>取組: %1</translation>
     </message>
@@ -926,111 +906,107 @@
         <translation>%1: ファイルが壊れています(%2)。開いていた計画はそのまま開いています。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="80" />
+        <location filename="../../desktop/ui/shell/window.py" line="79" />
         <source>Open a plan file (File ▸ Open) or create one.</source>
         <translation>計画ファイルを開くか(ファイル ▸ 開く)、新しく作成してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="92" />
+        <location filename="../../desktop/ui/shell/files.py" line="207" />
         <source>Plan</source>
         <translation>計画</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="98" />
+        <location filename="../../desktop/ui/docks/preview.py" line="17" />
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="110" />
-        <location filename="../../desktop/ui/mainwindow.py" line="562" />
+        <location filename="../../desktop/ui/shell/dock_updates.py" line="48" />
         <source>Problems</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="111" />
+        <location filename="../../desktop/ui/shell/window.py" line="111" />
         <source>Summary</source>
         <translation>集計</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="112" />
+        <location filename="../../desktop/ui/docks/search.py" line="107" />
         <source>Search</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="113" />
+        <location filename="../../desktop/ui/shell/window.py" line="113" />
         <source>Problems and summary</source>
         <translation>問題と集計</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="123" />
+        <location filename="../../desktop/ui/shell/window.py" line="127" />
         <source>Ready</source>
         <translation>準備完了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="139" />
+        <location filename="../../desktop/ui/shell/window.py" line="150" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="141" />
+        <location filename="../../desktop/ui/shell/window.py" line="152" />
         <source>Open &amp;recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="145" />
+        <location filename="../../desktop/ui/shell/window.py" line="156" />
         <source>&amp;Export</source>
         <translation>書き出し(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="150" />
+        <location filename="../../desktop/ui/shell/window.py" line="161" />
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="159" />
+        <location filename="../../desktop/ui/shell/window.py" line="170" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="164" />
+        <location filename="../../desktop/ui/shell/window.py" line="175" />
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="171" />
+        <location filename="../../desktop/ui/shell/window.py" line="182" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="173" />
+        <location filename="../../desktop/ui/pages/priority_page.py" line="41" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="221" />
-        <location filename="../../desktop/ui/mainwindow.py" line="224" />
-        <location filename="../../desktop/ui/mainwindow.py" line="364" />
+        <location filename="../../desktop/ui/shell/files.py" line="51" />
         <source>Cannot open the plan file</source>
         <translation>計画ファイルを開けません</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="225" />
+        <location filename="../../desktop/ui/shell/files.py" line="55" />
         <source>%1: not a PlanBook plan file (%2).</source>
         <translation>%1: PlanBook の計画ファイルではありません(%2)。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="284" />
-        <location filename="../../desktop/ui/mainwindow.py" line="300" />
+        <location filename="../../desktop/ui/shell/files.py" line="154" />
         <source>Cannot create the plan file</source>
         <translation>計画ファイルを作成できません</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="285" />
+        <location filename="../../desktop/ui/shell/files.py" line="155" />
         <source>That file is open now; choose another name.</source>
         <translation>そのファイルは現在開いています。別の名前を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="317" />
+        <location filename="../../desktop/ui/shell/files.py" line="194" />
         <source>Cannot save the copy</source>
         <translation>コピーを保存できません</translation>
     </message>
@@ -1047,157 +1023,152 @@
         <translation>安全コピーを保存しました: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="319" />
+        <location filename="../../desktop/ui/shell/files.py" line="196" />
         <source>Copy written: %1</source>
         <translation>コピーを保存しました: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="329" />
+        <location filename="../../desktop/ui/shell/actions.py" line="61" />
         <source>Open a plan file</source>
         <translation>計画ファイルを開く</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="330" />
+        <location filename="../../desktop/ui/shell/files.py" line="207" />
         <source>PlanBook plans (*.sqlite *.planbook *.db);;All files (*)</source>
         <translation>PlanBook 計画ファイル (*.sqlite *.planbook *.db);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="337" />
+        <location filename="../../desktop/ui/shell/files.py" line="214" />
         <source>New plan file</source>
         <translation>新しい計画ファイル</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="338" />
-        <location filename="../../desktop/ui/mainwindow.py" line="348" />
+        <location filename="../../desktop/ui/shell/files.py" line="215" />
         <source>PlanBook plans (*.sqlite)</source>
         <translation>PlanBook 計画ファイル (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="346" />
+        <location filename="../../desktop/ui/shell/files.py" line="223" />
         <source>Save a copy as</source>
         <translation>コピーを保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="365" />
+        <location filename="../../desktop/ui/shell/files.py" line="242" />
         <source>%1: no such file.</source>
         <translation>%1: ファイルがありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="548" />
+        <location filename="../../desktop/ui/shell/dock_updates.py" line="32" />
         <source>Checks failed: %1</source>
         <translation>チェックに失敗しました: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="561" />
+        <location filename="../../desktop/ui/shell/dock_updates.py" line="48" />
         <source>Problems (%1)</source>
         <translation>問題 (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="625" />
+        <location filename="../../desktop/ui/shell/window.py" line="286" />
         <source>History</source>
         <translation>履歴</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="627" />
+        <location filename="../../desktop/ui/shell/window.py" line="288" />
         <source>&lt;opened&gt;</source>
         <translation>&lt;ファイルを開いた時点&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="629" />
+        <location filename="../../desktop/ui/shell/window.py" line="290" />
         <source>Click a step to go back to it; every step is already saved.</source>
         <translation>戻りたい段階をクリックしてください。どの段階も保存済みです。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="672" />
+        <location filename="../../desktop/ui/shell/export_menu.py" line="52" />
         <source>Typesetting the booklet…</source>
         <translation>冊子を組版しています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="677" />
+        <location filename="../../desktop/ui/shell/export_menu.py" line="57" />
         <source>Typesetting the ward sheets…</source>
         <translation>区の取組シートを組版しています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="682" />
+        <location filename="../../desktop/ui/shell/export_menu.py" line="62" />
         <source>Writing the workbook…</source>
         <translation>ブックを書き出しています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="689" />
-        <location filename="../../desktop/ui/mainwindow.py" line="693" />
+        <location filename="../../desktop/ui/shell/export_menu.py" line="69" />
         <source>Booklet PDF</source>
         <translation>冊子 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="690" />
-        <location filename="../../desktop/ui/mainwindow.py" line="705" />
+        <location filename="../../desktop/ui/shell/export_menu.py" line="70" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="694" />
+        <location filename="../../desktop/ui/shell/export_menu.py" line="74" />
         <source>For the printer (3 mm bleed, crop marks, pages padded to a multiple of 4)?</source>
         <translation>印刷所入稿用にしますか(塗り足し3mm、トンボ付き、ページ数を4の倍数に調整)?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="704" />
+        <location filename="../../desktop/ui/shell/export_menu.py" line="84" />
         <source>Ward sheets PDF</source>
         <translation>区の取組シート PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="713" />
-        <location filename="../../desktop/ui/mainwindow.py" line="716" />
+        <location filename="../../desktop/ui/shell/export_menu.py" line="93" />
         <source>Ward sheet to Excel</source>
         <translation>区の取組シートを Excel へ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="714" />
+        <location filename="../../desktop/ui/shell/export_menu.py" line="94" />
         <source>Select a ward in the navigator first.</source>
         <translation>先にナビゲーターで区を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="717" />
-        <location filename="../../desktop/ui/mainwindow.py" line="726" />
+        <location filename="../../desktop/ui/shell/export_menu.py" line="97" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel ブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="724" />
+        <location filename="../../desktop/ui/shell/export_menu.py" line="104" />
         <source>Import a ward workbook</source>
         <translation>区の Excel ブックを取り込む</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="735" />
+        <location filename="../../desktop/ui/shell/window_state.py" line="35" />
         <source>(in memory)</source>
         <translation>(メモリ上)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="751" />
+        <location filename="../../desktop/ui/shell/window_state.py" line="51" />
         <source>&amp;Undo %1</source>
         <translation>元に戻す: %1(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="752" />
+        <location filename="../../desktop/ui/shell/actions.py" line="65" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="753" />
+        <location filename="../../desktop/ui/shell/window_state.py" line="53" />
         <source>&amp;Redo %1</source>
         <translation>やり直し: %1(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="754" />
+        <location filename="../../desktop/ui/shell/actions.py" line="66" />
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="782" />
+        <location filename="../../desktop/ui/shell/window_state.py" line="149" />
         <source>About PlanBook</source>
         <translation>PlanBook について</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/mainwindow.py" line="783" />
+        <location filename="../../desktop/ui/shell/window_state.py" line="150" />
         <source>&lt;h3&gt;PlanBook&lt;/h3&gt;&lt;p&gt;Edit the city's annual action plan and typeset its booklet and ward sheets.&lt;/p&gt;&lt;p&gt;Every change is saved to the plan file as you make it.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PlanBook(プランブック)&lt;/h3&gt;&lt;p&gt;市の年度アクションプランを編集し、冊子と区の取組シートを組版します。&lt;/p&gt;&lt;p&gt;変更はその都度、計画ファイルに保存されます。&lt;/p&gt;</translation>
     </message>
@@ -1209,60 +1180,57 @@
 <context>
     <name>Navigator</name>
     <message>
-        <location filename="../../desktop/ui/navigator.py" line="51" />
+        <location filename="../../desktop/ui/docks/navigator.py" line="51" />
         <source>Front matter</source>
         <translation>表紙・前文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/navigator.py" line="52" />
+        <location filename="../../desktop/ui/docks/navigator.py" line="52" />
         <source>Contact</source>
         <translation>連絡先</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/navigator.py" line="56" />
+        <location filename="../../desktop/ui/docks/navigator.py" line="56" />
         <source>Priority items</source>
         <translation>重点事項</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/navigator.py" line="59" />
-        <location filename="../../desktop/ui/navigator.py" line="118" />
+        <location filename="../../desktop/ui/docks/navigator.py" line="59" />
         <source>Priority %1</source>
         <translation>重点事項%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/navigator.py" line="63" />
+        <location filename="../../desktop/ui/docks/navigator.py" line="63" />
         <source>Visions</source>
         <translation>ビジョン</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/navigator.py" line="70" />
-        <location filename="../../desktop/ui/navigator.py" line="116" />
+        <location filename="../../desktop/ui/docks/navigator.py" line="70" />
         <source>Vision %1</source>
         <translation>ビジョン%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/navigator.py" line="74" />
+        <location filename="../../desktop/ui/docks/navigator.py" line="74" />
         <source>Measures (%1)</source>
         <translation>施策 (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/navigator.py" line="78" />
+        <location filename="../../desktop/ui/docks/navigator.py" line="78" />
         <source>Initiatives (%1)</source>
         <translation>取組 (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/navigator.py" line="81" />
-        <location filename="../../desktop/ui/navigator.py" line="114" />
+        <location filename="../../desktop/ui/docks/navigator.py" line="81" />
         <source>(untitled)</source>
         <translation>(無題)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/navigator.py" line="85" />
+        <location filename="../../desktop/ui/docks/navigator.py" line="85" />
         <source>Wards</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/navigator.py" line="89" />
+        <location filename="../../desktop/ui/docks/navigator.py" line="89" />
         <source>Projects (%1)</source>
         <translation>事業 (%1)</translation>
     </message>
@@ -1270,87 +1238,87 @@
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../desktop/ui/pages.py" line="104" />
+        <location filename="../../desktop/ui/docks/navigator.py" line="70" />
         <source>Vision %1</source>
         <translation>ビジョン%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages.py" line="153" />
+        <location filename="../../desktop/ui/pages/ward_page.py" line="61" />
         <source>Initial budget</source>
         <translation>当初予算</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages.py" line="153" />
+        <location filename="../../desktop/ui/docks/summary.py" line="24" />
         <source>Revised</source>
         <translation>補正後</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages.py" line="153" />
+        <location filename="../../desktop/ui/docks/summary.py" line="24" />
         <source>Settled</source>
         <translation>決算額</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages.py" line="165" />
+        <location filename="../../desktop/ui/pages/ward_page.py" line="75" />
         <source>Subtotal: %1</source>
         <translation>小計: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages.py" line="168" />
+        <location filename="../../desktop/ui/pages/ward_page.py" line="79" />
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages.py" line="171" />
+        <location filename="../../desktop/ui/forms/fields.py" line="50" />
         <source>Allocation</source>
         <translation>配分額</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages.py" line="213" />
+        <location filename="../../desktop/ui/docks/navigator.py" line="89" />
         <source>Projects</source>
         <translation>事業</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages.py" line="214" />
+        <location filename="../../desktop/ui/docks/navigator.py" line="85" />
         <source>Ward</source>
         <translation>区の情報</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages.py" line="215" />
+        <location filename="../../desktop/ui/pages/ward_page.py" line="149" />
         <source>Groups</source>
         <translation>グループ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages.py" line="216" />
+        <location filename="../../desktop/ui/pages/ward_page.py" line="150" />
         <source>Booklet panel</source>
         <translation>冊子の区の取組</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages.py" line="234" />
+        <location filename="../../desktop/ui/pages/priority_page.py" line="32" />
         <source>Priority item %1</source>
         <translation>重点事項%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages.py" line="293" />
+        <location filename="../../desktop/ui/docks/navigator.py" line="51" />
         <source>Front matter</source>
         <translation>表紙・前文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages.py" line="296" />
+        <location filename="../../desktop/ui/pages/make_page.py" line="45" />
         <source>Contact (back cover)</source>
         <translation>連絡先(裏表紙)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages.py" line="298" />
+        <location filename="../../desktop/ui/docks/navigator.py" line="56" />
         <source>Priority items</source>
         <translation>重点事項</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages.py" line="300" />
+        <location filename="../../desktop/ui/docks/navigator.py" line="63" />
         <source>Visions</source>
         <translation>ビジョン</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages.py" line="303" />
+        <location filename="../../desktop/ui/docks/navigator.py" line="85" />
         <source>Wards</source>
         <translation>区</translation>
     </message>
@@ -1394,78 +1362,77 @@
 <context>
     <name>Panels</name>
     <message>
-        <location filename="../../desktop/ui/panels.py" line="78" />
+        <location filename="../../desktop/ui/docks/problems.py" line="27" />
         <source>Severity</source>
         <translation>重要度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels.py" line="78" />
-        <location filename="../../desktop/ui/panels.py" line="244" />
+        <location filename="../../desktop/ui/docks/problems.py" line="27" />
         <source>Where</source>
         <translation>場所</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels.py" line="78" />
+        <location filename="../../desktop/ui/docks/problems.py" line="27" />
         <source>Problem</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels.py" line="104" />
+        <location filename="../../desktop/ui/docks/problems.py" line="53" />
         <source>Error</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels.py" line="105" />
+        <location filename="../../desktop/ui/docks/problems.py" line="54" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels.py" line="113" />
+        <location filename="../../desktop/ui/docks/problems.py" line="62" />
         <source>%1 errors, %2 warnings</source>
         <translation>エラー %1件、警告 %2件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels.py" line="115" />
+        <location filename="../../desktop/ui/docks/problems.py" line="64" />
         <source>No problems found.</source>
         <translation>問題は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels.py" line="127" />
+        <location filename="../../desktop/ui/docks/summary.py" line="23" />
         <source>Section</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels.py" line="127" />
+        <location filename="../../desktop/ui/docks/summary.py" line="23" />
         <source>Items</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels.py" line="127" />
+        <location filename="../../desktop/ui/docks/summary.py" line="23" />
         <source>Amount / initial</source>
         <translation>予算額/当初</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels.py" line="128" />
+        <location filename="../../desktop/ui/docks/summary.py" line="24" />
         <source>Revised</source>
         <translation>補正後</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels.py" line="128" />
+        <location filename="../../desktop/ui/docks/summary.py" line="24" />
         <source>Settled</source>
         <translation>決算額</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels.py" line="240" />
+        <location filename="../../desktop/ui/docks/search.py" line="107" />
         <source>Search titles, descriptions and amounts; Enter to search</source>
         <translation>名称・内容・金額を検索(Enter で検索)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels.py" line="244" />
+        <location filename="../../desktop/ui/docks/search.py" line="111" />
         <source>Text</source>
         <translation>本文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/panels.py" line="269" />
+        <location filename="../../desktop/ui/docks/search.py" line="135" />
         <source>%1 hits</source>
         <translation>%1件</translation>
     </message>
@@ -1473,22 +1440,22 @@
 <context>
     <name>Preview</name>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="45" />
+        <location filename="../../desktop/ui/docks/preview.py" line="45" />
         <source>The preview appears here while you edit.</source>
         <translation>編集中の部分のプレビューがここに表示されます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="82" />
+        <location filename="../../desktop/ui/docks/preview.py" line="91" />
         <source>Rendering the preview…</source>
         <translation>プレビューを作成しています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="99" />
+        <location filename="../../desktop/ui/docks/preview.py" line="69" />
         <source>Preview: %1 pages</source>
         <translation>プレビュー: %1ページ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/preview.py" line="118" />
+        <location filename="../../desktop/ui/docks/preview.py" line="127" />
         <source>No preview: %1</source>
         <translation>プレビューなし: %1</translation>
     </message>
@@ -1496,22 +1463,22 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../desktop/ui/models.py" line="44" />
+        <location filename="../../desktop/ui/forms/small_tables.py" line="35" />
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="45" />
+        <location filename="../../desktop/ui/tables/cells.py" line="29" />
         <source>Expanded</source>
         <translation>拡充</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="46" />
+        <location filename="../../desktop/ui/tables/cells.py" line="30" />
         <source>Continued</source>
         <translation>継続</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="65" />
+        <location filename="../../desktop/ui/tables/cells.py" line="49" />
         <source>「%1」 is not a status: use 新規, 拡充 or 継続</source>
         <translation>「%1」は状態ではありません。新規・拡充・継続のいずれかを入力してください</translation>
     </message>
@@ -1519,97 +1486,97 @@
 <context>
     <name>TableEditor</name>
     <message>
-        <location filename="../../desktop/ui/table_editor.py" line="41" />
+        <location filename="../../desktop/ui/tables/table_editor.py" line="76" />
         <source>Filter rows (title, text, amount)…</source>
         <translation>行を絞り込み(名称・内容・金額)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_editor.py" line="77" />
+        <location filename="../../desktop/ui/forms/json_list.py" line="37" />
         <source>Add</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_editor.py" line="79" />
+        <location filename="../../desktop/ui/tables/table_editor.py" line="120" />
         <source>Duplicate</source>
         <translation>複製</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_editor.py" line="81" />
+        <location filename="../../desktop/ui/document/commands.py" line="114" />
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_editor.py" line="83" />
+        <location filename="../../desktop/ui/tables/table_editor.py" line="124" />
         <source>Up</source>
         <translation>上へ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_editor.py" line="85" />
+        <location filename="../../desktop/ui/tables/table_editor.py" line="126" />
         <source>Down</source>
         <translation>下へ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_editor.py" line="125" />
+        <location filename="../../desktop/ui/tables/table_editor.py" line="202" />
         <source>%1 rows</source>
         <translation>%1行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_editor.py" line="127" />
+        <location filename="../../desktop/ui/tables/table_editor.py" line="194" />
         <source>%1 of %2 rows shown</source>
         <translation>%2行中%1行を表示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_editor.py" line="132" />
+        <location filename="../../desktop/ui/pages/ward_page.py" line="79" />
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_editor.py" line="196" />
+        <location filename="../../desktop/ui/tables/table_editor.py" line="282" />
         <source>Add row</source>
         <translation>行を追加</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_editor.py" line="210" />
+        <location filename="../../desktop/ui/tables/table_editor.py" line="296" />
         <source>Duplicate %1 rows</source>
         <translation>%1行を複製</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_editor.py" line="234" />
+        <location filename="../../desktop/ui/tables/table_editor.py" line="320" />
         <source>Delete %1 rows</source>
         <translation>%1行を削除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_editor.py" line="268" />
+        <location filename="../../desktop/ui/tables/table_editor.py" line="354" />
         <source>Move rows up</source>
         <translation>行を上へ移動</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_editor.py" line="268" />
+        <location filename="../../desktop/ui/tables/table_editor.py" line="354" />
         <source>Move rows down</source>
         <translation>行を下へ移動</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_editor.py" line="286" />
+        <location filename="../../desktop/ui/tables/clipboard.py" line="33" />
         <source>Copied %1 × %2 cells</source>
         <translation>%1行 × %2列のセルをコピーしました</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_editor.py" line="308" />
+        <location filename="../../desktop/ui/tables/clipboard.py" line="55" />
         <source>Paste refused: %1</source>
         <translation>貼り付けできません: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_editor.py" line="310" />
+        <location filename="../../desktop/ui/tables/clipboard.py" line="55" />
         <source>Paste refused</source>
         <translation>貼り付けできません</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_editor.py" line="311" />
+        <location filename="../../desktop/ui/tables/clipboard.py" line="57" />
         <source>Nothing was pasted. Fix these cells and paste again:</source>
         <translation>何も貼り付けていません。次のセルを直してから、もう一度貼り付けてください:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/table_editor.py" line="317" />
+        <location filename="../../desktop/ui/tables/clipboard.py" line="63" />
         <source>Pasted %1 rows</source>
         <translation>%1行を貼り付けました</translation>
     </message>

@@ -67,8 +67,8 @@ def main() -> None:
 
     start = time.perf_counter()
     from desktop.app import make_application
-    from desktop.ui.mainwindow import MainWindow
-    from desktop.ui.settings import Settings
+    from desktop.ui.shell.settings import Settings
+    from desktop.ui.shell.window import MainWindow
     app = make_application([])
     settings = Settings(QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat))
     window = MainWindow(settings)

@@ -70,7 +70,7 @@ def plan_path(tmp_path):
 
 @pytest.fixture
 def settings(tmp_path):
-    from desktop.ui.settings import PREVIEW_ENABLED, Settings
+    from desktop.ui.shell.settings import PREVIEW_ENABLED, Settings
     s = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     s.set(PREVIEW_ENABLED, False)
     return s
@@ -86,7 +86,7 @@ def sync_tasks():
 
 @pytest.fixture
 def window(qtbot, plan_path, settings, sync_tasks):
-    from desktop.ui.mainwindow import MainWindow
+    from desktop.ui.shell.window import MainWindow
     w = MainWindow(settings)
     qtbot.addWidget(w)
     w.show()

@@ -270,7 +270,7 @@ def test_every_change_persists_after_reopen(qtbot, window, plan_path, settings):
         assert items[-1].title == "新しい取組" and items[-1].amount == 500
         assert items[-1].status == "new"
         assert doc.vision(2).title == "改題されたビジョン"
-    from desktop.ui.mainwindow import MainWindow
+    from desktop.ui.shell.window import MainWindow
     again = MainWindow(settings)
     qtbot.addWidget(again)
     assert again.open_path(plan_path)
@@ -286,7 +286,7 @@ def test_new_file_and_save_copy(window, tmp_path):
     assert window.save_copy(copy)
     with open_plan(copy, readonly=True) as store:
         assert store.fiscal_years() == window.doc.store.fiscal_years()
-    recent = window.settings.get(__import__("desktop.ui.settings", fromlist=["x"]).RECENT_FILES)
+    recent = window.settings.get(__import__("desktop.ui.shell.settings", fromlist=["x"]).RECENT_FILES)
     assert str(tmp_path / "empty.sqlite") == recent[0]
 
 
@@ -354,7 +354,7 @@ def test_file_damaged_after_its_header_keeps_the_open_plan(window, plan_path, tm
     editor.model.setData(editor.model.index(0, editor.model.column_of("title")), "まだ開いている")
     assert window.doc.store.row("initiative", row_id)["title"] == "まだ開いている"
     assert str(bad) not in window.settings.get(
-        __import__("desktop.ui.settings", fromlist=["x"]).RECENT_FILES)
+        __import__("desktop.ui.shell.settings", fromlist=["x"]).RECENT_FILES)
 
 
 def ward_summary(window):
@@ -398,7 +398,7 @@ def test_new_file_that_fails_leaves_the_old_file_and_nothing_half_written(window
     import pytest
 
     import db.sample
-    import desktop.ui.mainwindow as mainwindow
+    import desktop.ui.shell.files as mainwindow
 
     target = tmp_path / "old.sqlite"
     with open_plan(target, create=True) as store:
@@ -446,7 +446,7 @@ def test_deleting_the_shown_record_selects_its_parent(window):
 
 
 def test_visions_and_priorities_share_a_base_that_never_inserts(window):
-    from desktop.ui.models import EditionItemsModel, PrioritiesModel, VisionsModel
+    from desktop.ui.tables.plan_models import EditionItemsModel, PrioritiesModel, VisionsModel
 
     eid = window.doc.store.edition(2024).id
     for cls in (VisionsModel, PrioritiesModel):

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QInputMethodEvent, QKeySequence
 from PySide6.QtWidgets import QApplication
 
-from desktop.ui import i18n
-from desktop.ui.actions import A
+from desktop.ui.shell import i18n
+from desktop.ui.shell.actions import A
 
 
 def vision_id(window, number: int) -> int:
@@ -189,7 +189,7 @@ def picture_editor(window):
     item = window.doc.store.initiatives(window.doc.store.edition(2024).id)[0]
     window.select_key(f"initiative:{item.id}")
     page = window.current_page()
-    from desktop.ui.forms import PicturesEditor
+    from desktop.ui.forms.pictures import PicturesEditor
     return item.id, page.findChild(PicturesEditor)
 
 
@@ -255,7 +255,7 @@ def test_non_image_is_refused_and_placeholder_gets_an_image(window, tmp_path):
 # -- language -----------------------------------------------------------------------------------
 
 def test_language_switch_retranslates_the_open_window_live(qtbot, qapp, window, settings):
-    from desktop.ui.settings import LANGUAGE
+    from desktop.ui.shell.settings import LANGUAGE
     settings.set(LANGUAGE, "en")  # the suite runs untranslated
     vid = vision_id(window, 1)
     window.select_key(f"initiatives:{vid}")

@@ -6,17 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from desktop.ui.models import (
-    FilterProxy,
+from desktop.ui.docks.navigator import NavigatorModel
+from desktop.ui.tables.filter_proxy import FilterProxy
+from desktop.ui.tables.plan_models import (
     InitiativesModel,
     MeasuresModel,
     PrioritiesModel,
     PriorityActionsModel,
     VisionsModel,
-    WardGroupsModel,
-    WardProjectsModel,
 )
-from desktop.ui.navigator import NavigatorModel
+from desktop.ui.tables.ward_models import WardGroupsModel, WardProjectsModel
 
 
 def test_every_model_passes_qtmodeltester(qtmodeltester, window):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from desktop.ui import i18n
+from desktop.ui.shell import i18n
 
 
 def test_every_string_has_a_japanese_translation():
@@ -19,7 +19,7 @@ def test_every_string_has_a_japanese_translation():
 
 
 def test_japanese_ui_loads_and_english_is_selectable(qtbot, qapp, settings, plan_path, sync_tasks):
-    from desktop.ui.mainwindow import MainWindow
+    from desktop.ui.shell.window import MainWindow
     assert i18n.qm_path("ja") is not None
     try:
         assert i18n.install(qapp, "ja")
@@ -46,7 +46,7 @@ def ui_strings() -> set[tuple[str, str]]:
     from pathlib import Path
 
     found: set[tuple[str, str]] = set()
-    for path in sorted((Path(i18n.__file__).parent).glob("*.py")):
+    for path in sorted(Path(i18n.__file__).parents[1].rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         module_context = None
         for node in tree.body:
@@ -92,7 +92,7 @@ def test_amount_refusals_speak_the_interface_language(qapp):
     import pytest
 
     from db.money import AmountError
-    from desktop.ui.models import parse_cell_amount
+    from desktop.ui.tables.cells import parse_cell_amount
 
     try:
         assert i18n.install(qapp, "ja")

@@ -37,19 +37,19 @@ from db.checks import check_document
 from db.interchange import export_document, export_json
 from db.sample import load_sample
 from db.store import JSON_COLUMNS, TABLE_ORDER, open_plan
-from desktop.ui.document import PlanDocument
-from desktop.ui.forms import INITIATIVE_FIELDS, VISION_FIELDS, WARD_FIELDS, RecordForm
-from desktop.ui.models import (
+from desktop.ui.document.document import PlanDocument
+from desktop.ui.forms.fields import INITIATIVE_FIELDS, VISION_FIELDS, WARD_FIELDS
+from desktop.ui.forms.record_form import RecordForm
+from desktop.ui.tables.plan_models import (
     InitiativesModel,
     MeasuresModel,
     PrioritiesModel,
     PriorityActionsModel,
     VisionsModel,
-    WardGroupsModel,
-    WardProjectsModel,
 )
-from desktop.ui.table_editor import TableEditor
-from desktop.ui.tsv import to_tsv
+from desktop.ui.tables.table_editor import TableEditor
+from desktop.ui.tables.tsv import to_tsv
+from desktop.ui.tables.ward_models import WardGroupsModel, WardProjectsModel
 
 TEXTS = ["", "新しい取組", "Title", "説明 文", "a\"quoted\"", "  空白  ", "１２３", "x" * 40]
 GOOD_AMOUNTS = ["", "0", "1,000", "２４，３００千円", "△1,200", "▲7", "-30", "12345"]

@@ -10,7 +10,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from .worker import run_task, wait_for_all
+from ..worker import run_task, wait_for_all
 
 
 def t(text: str) -> str:

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from . import commands
-from .worker import run_task
+from ..document import commands
+from ..worker import run_task
 
 
 def t(text: str) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, QTranslator
 
-TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+TRANSLATIONS = Path(__file__).resolve().parents[3] / "resources" / "translations"
 
 
 def _lrelease() -> list[str] | None:

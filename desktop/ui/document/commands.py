@@ -7,18 +7,27 @@ many operations in one transaction, so one user action (a paste of 200 rows) is 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from contextlib import AbstractContextManager
+from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand
 
-if TYPE_CHECKING:
-    from .document import PlanDocument
+
+class Editable(Protocol):
+    """What a command needs of the document (``PlanDocument`` has it; this module does not
+    import the document, which imports the commands)."""
+
+    store: object
+
+    def note(self, table: str, row_id: int | None, structural: bool = False) -> None: ...
+
+    def batch(self) -> AbstractContextManager[None]: ...
 
 
 class Op:
     """One reversible change; ``redo`` runs first when the step is pushed."""
 
-    def __init__(self, doc: PlanDocument):
+    def __init__(self, doc: Editable):
         self.doc = doc
 
     def redo(self) -> None:
@@ -31,7 +40,7 @@ class Op:
 class Step(QUndoCommand):
     """What the undo stack holds: operations applied in order, undone in reverse."""
 
-    def __init__(self, doc: PlanDocument, text: str, ops: list[Op] | None = None):
+    def __init__(self, doc: Editable, text: str, ops: list[Op] | None = None):
         super().__init__(text)
         self.doc = doc
         self.ops: list[Op] = list(ops or [])

@@ -10,7 +10,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication, QKeySequence, QPainter, QPalette
+from PySide6.QtGui import QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -24,10 +24,13 @@ from PySide6.QtWidgets import (
 
 from db.money import format_amount
 
-from . import commands
+from ..document import commands
+from .cells import tr
+from .clipboard import Clipboard
 from .delegates import CellDelegate
-from .models import FilterProxy, PlaceAfter, RecordTableModel, tr, unique_key
-from .tsv import parse_tsv, to_tsv
+from .filter_proxy import FilterProxy
+from .record_model import RecordTableModel
+from .row_ops import PlaceAfter, unique_key
 
 
 class TableView(QTableView):
@@ -55,7 +58,7 @@ def _keys(*keys: str) -> str:
                       for k in keys)
 
 
-class TableEditor(QWidget):
+class TableEditor(Clipboard, QWidget):
     message = Signal(str)  # for the status bar
     activated = Signal(int)  # row id double-clicked (open its form)
 
@@ -351,62 +354,3 @@ class TableEditor(QWidget):
                          self.tr("Move rows up") if delta < 0 else self.tr("Move rows down"),
                          self.model.scope_positions())
         self._after_reload()
-
-    # -- clipboard ----------------------------------------------------------------------------
-    def copy(self) -> str:
-        indexes = self.view.selectionModel().selectedIndexes()
-        if not indexes:
-            return ""
-        rows = sorted({i.row() for i in indexes})
-        cols = sorted({i.column() for i in indexes})
-        block = []
-        for r in rows:
-            block.append([str(self.proxy.index(r, c).data(Qt.ItemDataRole.EditRole) or "")
-                          if self.model.columns[c].kind not in ("status", "choice", "bool")
-                          else str(self.proxy.index(r, c).data(Qt.ItemDataRole.DisplayRole) or "")
-                          for c in range(cols[0], cols[-1] + 1)])
-        text = to_tsv(block)
-        QGuiApplication.clipboard().setText(text)
-        self.message.emit(self.tr("Copied %1 × %2 cells").replace("%1", str(len(rows)))
-                          .replace("%2", str(cols[-1] - cols[0] + 1)))
-        return text
-
-    def paste(self, text: str | None = None) -> bool:
-        if text is None:
-            text = QGuiApplication.clipboard().text()
-        block = parse_tsv(text)
-        if not block:
-            return False
-        current = self.view.currentIndex()
-        top = current.row() if current.isValid() else self.proxy.rowCount()
-        left = current.column() if current.isValid() else 0
-        targets: list[int | None] = []
-        for r in range(len(block)):
-            if top + r < self.proxy.rowCount():
-                targets.append(self.proxy.mapToSource(self.proxy.index(top + r, 0)).row())
-            else:
-                targets.append(None)
-        first_id = self.model.rows[targets[0]]["id"] if targets and targets[0] is not None else None
-        problems = self.model.paste_cells(targets, left, block)
-        if problems:
-            self.message.emit(self.tr("Paste refused: %1").replace("%1", "; ".join(problems[:3])))
-            from PySide6.QtWidgets import QMessageBox
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Paste refused"),
-                              self.tr("Nothing was pasted. Fix these cells and paste again:"),
-                              QMessageBox.StandardButton.Ok, self)
-            box.setDetailedText("\n".join(problems))
-            box.setObjectName("pasteRefused")
-            box.open()
-            return False
-        self.message.emit(self.tr("Pasted %1 rows").replace("%1", str(len(block))))
-        if first_id is not None:
-            self.select_ids([first_id])
-        return True
-
-    def keyPressEvent(self, event) -> None:
-        if event.matches(QKeySequence.StandardKey.Copy):
-            self.copy()
-        elif event.matches(QKeySequence.StandardKey.Paste):
-            self.paste()
-        else:
-            super().keyPressEvent(event)

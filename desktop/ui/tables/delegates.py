@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate, QToolTi
 from db.money import AmountError
 from db.records import STATUSES
 
-from .models import KIND_ROLE, RAW_ROLE, parse_cell_amount, status_label
+from .cells import KIND_ROLE, RAW_ROLE, parse_cell_amount, status_label
 
 INVALID_STYLE = "QLineEdit { background: #FDECEA; border: 1px solid #B00020; }"
 

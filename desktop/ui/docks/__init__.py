@@ -1,0 +1,1 @@
+"""The panels around the editor: navigator, preview, problems, summary, search."""

@@ -1,0 +1,74 @@
+"""The Problems panel: the live checks' findings; double-click goes to the place."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QStyle,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def t(text: str) -> str:
+    return QCoreApplication.translate("Panels", text)
+
+
+class ProblemsPanel(QWidget):
+    go_to = Signal(str, int, str)  # table, row id, field
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model = QStandardItemModel(0, 3, self)
+        self.model.setHorizontalHeaderLabels([QCoreApplication.translate("Panels", "Severity"), QCoreApplication.translate("Panels", "Where"), QCoreApplication.translate("Panels", "Problem")])
+        self.view = QTreeView(self)
+        self.view.setObjectName("problemsView")
+        self.view.setModel(self.model)
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setColumnWidth(0, 90)
+        self.view.setColumnWidth(1, 260)
+        self.view.activated.connect(self._activated)
+        self.view.doubleClicked.connect(self._activated)
+        self.status = QLabel(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.status)
+        layout.addWidget(self.view)
+        self.problems: list = []
+
+    def set_problems(self, problems: list) -> None:
+        self.problems = problems
+        self.model.removeRows(0, self.model.rowCount())
+        style = self.style()
+        icons = {"error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+                 "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
+        for n, problem in enumerate(sorted(problems, key=lambda p: p.severity != "error")):
+            severity = QStandardItem(icons.get(problem.severity), QCoreApplication.translate("Panels", "Error") if
+                                     problem.severity == "error" else QCoreApplication.translate("Panels", "Warning"))
+            severity.setData(problem, Qt.ItemDataRole.UserRole)
+            row = [severity, QStandardItem(problem.location), QStandardItem(problem.message)]
+            for item in row:
+                item.setToolTip(str(problem))
+            self.model.appendRow(row)
+            del n
+        errors = sum(p.severity == "error" for p in problems)
+        self.status.setText(QCoreApplication.translate("Panels", "%1 errors, %2 warnings").replace("%1", str(errors))
+                            .replace("%2", str(len(problems) - errors)) if problems
+                            else QCoreApplication.translate("Panels", "No problems found."))
+
+    def retranslate(self) -> None:
+        self.model.setHorizontalHeaderLabels([t("Severity"), t("Where"), t("Problem")])
+        if self.problems or self.status.text():
+            self.set_problems(self.problems)
+
+    def _activated(self, index) -> None:
+        problem = self.model.index(index.row(), 0).data(Qt.ItemDataRole.UserRole)
+        if problem is not None and problem.row_id is not None:
+            self.go_to.emit(problem.table, problem.row_id, problem.field or "")

@@ -1,0 +1,1 @@
+"""The open plan file and its undo commands (the document imports the commands, not back)."""

@@ -1,0 +1,1 @@
+"""Forms for one record: fields validated as you type, pictures, small tables."""

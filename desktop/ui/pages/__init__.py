@@ -1,0 +1,1 @@
+"""The central editor's pages, one for each kind of navigator node."""

@@ -1,0 +1,61 @@
+"""Which page opens for each kind of navigator node."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from ..forms import fields
+from ..forms.record_form import RecordForm
+from ..tables.plan_models import (
+    PrioritiesModel,
+    VisionsModel,
+)
+from .page import FormPage, Page, TablePage
+from .priority_page import PriorityPage
+from .vision_page import VisionPage
+from .ward_page import WardPage
+
+
+def t(text: str) -> str:
+    return QCoreApplication.translate("Pages", text)
+
+
+def make_page(doc, key: str, edition_id: int | None) -> Page | None:
+    kind, _, raw = key.partition(":")
+    row_id = int(raw) if raw.isdigit() else None
+    if row_id is None:
+        return None
+    if kind in ("vision", "measures", "initiatives"):
+        vision = doc.store.row("vision", row_id)
+        return VisionPage(doc, row_id, vision["edition_id"]) if vision else None
+    if kind in ("ward", "projects"):
+        plan = doc.store.row("ward_plan", row_id)
+        return WardPage(doc, row_id, plan["edition_id"]) if plan else None
+    if kind == "priority":
+        row = doc.store.row("priority", row_id)
+        return PriorityPage(doc, row_id, row["edition_id"]) if row else None
+    if kind == "initiative":
+        return FormPage(fields.initiative_form(doc, row_id)) if doc.store.row(
+            "initiative", row_id) else None
+    if kind == "front" or kind == "edition":
+        return FormPage(RecordForm(doc, "edition", row_id, fields.FRONT_FIELDS,
+                                         QCoreApplication.translate("Pages", "Front matter")))
+    if kind == "contact":
+        return FormPage(RecordForm(doc, "edition", row_id, fields.CONTACT_FIELDS,
+                                         QCoreApplication.translate("Pages", "Contact (back cover)")))
+    if kind == "priorities":
+        return TablePage(PrioritiesModel(doc, row_id), QCoreApplication.translate("Pages", "Priority items"))
+    if kind == "visions":
+        return TablePage(VisionsModel(doc, row_id), QCoreApplication.translate("Pages", "Visions"))
+    if kind == "wards":
+        ward_fields = [f for f in fields.FRONT_FIELDS if f.name.startswith("ward_")]
+        return FormPage(RecordForm(doc, "edition", row_id, ward_fields, QCoreApplication.translate("Pages", "Wards")))
+    return None
+
+
+def page_key(key: str) -> str:
+    """Keys that share one page (a vision's measures and initiatives open the vision page)."""
+    kind, _, raw = key.partition(":")
+    kind = {"measures": "vision", "initiatives": "vision", "projects": "ward",
+            "edition": "front"}.get(kind, kind)
+    return f"{kind}:{raw}"

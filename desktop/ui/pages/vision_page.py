@@ -1,0 +1,61 @@
+"""A vision's page: its form, measures and initiatives."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QSplitter,
+    QVBoxLayout,
+)
+
+from ..forms import fields
+from ..forms.record_form import RecordForm
+from ..tables.plan_models import (
+    InitiativesModel,
+    MeasuresModel,
+)
+from ..tables.table_editor import TableEditor
+from .page import Page, tabs
+
+
+def t(text: str) -> str:
+    return QCoreApplication.translate("Pages", text)
+
+
+class VisionPage(Page):
+    def __init__(self, doc, vision_id: int, edition_id: int, parent=None):
+        super().__init__(parent)
+        self.vision_id = vision_id
+        row = doc.store.row("vision", vision_id)
+        title = QCoreApplication.translate("Pages", "Vision %1").replace("%1", str(row["number"])) if row else ""
+        form = self.add_form(RecordForm(doc, "vision", vision_id, fields.VISION_FIELDS, title))
+        self.tabs = tabs(self)
+        self.measures = self.add_table(TableEditor(MeasuresModel(doc, vision_id), self))
+        self.initiatives = self.add_table(TableEditor(
+            InitiativesModel(doc, edition_id, vision_id=vision_id), self))
+        self.initiatives.activated.connect(lambda i: self.open_key.emit(f"initiative:{i}"))
+        self.tabs.addTab(self.measures, "")
+        self.tabs.addTab(self.initiatives, "")
+        for editor in (self.measures, self.initiatives):
+            editor.model.modelReset.connect(self._count_tabs)
+        self._count_tabs()
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(form)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+
+    def _count_tabs(self) -> None:
+        """Tab titles say how many rows each holds: 施策 (0) tells an empty vision at a glance."""
+        self.tabs.setTabText(0, t("Measures (%1)").replace("%1", str(len(self.measures.model.rows))))
+        self.tabs.setTabText(1, t("Initiatives (%1)").replace(
+            "%1", str(len(self.initiatives.model.rows))))
+
+    def show_sub(self, sub: str) -> None:
+        if sub == "measures":
+            self.tabs.setCurrentWidget(self.measures)
+        elif sub == "initiatives":
+            self.tabs.setCurrentWidget(self.initiatives)

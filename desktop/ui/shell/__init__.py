@@ -1,0 +1,1 @@
+"""The main window and what surrounds it: menus, actions, settings, language, exports."""

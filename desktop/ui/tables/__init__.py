@@ -1,0 +1,1 @@
+"""Excel-like tables: models over the store, cell editors, the filter, the clipboard."""

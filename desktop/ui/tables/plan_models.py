@@ -1,0 +1,199 @@
+"""The table models of the plan's main lists: initiatives, measures, visions, priorities
+and priority actions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+)
+
+from .cells import Column
+from .record_model import RecordTableModel
+from .row_ops import record_dict, unique_key
+
+
+class InitiativesModel(RecordTableModel):
+    """Initiatives of one vision, one ward panel, or the whole edition."""
+
+    table = "initiative"
+
+    def __init__(self, doc, edition_id: int, *, vision_id: int | None = None,
+                 ward_plan_id: int | None = None, parent=None):
+        self.edition_id, self.vision_id, self.ward_plan_id = edition_id, vision_id, ward_plan_id
+        self._vision_number = None
+        self._ward_name = None
+        if vision_id is not None:
+            self._vision_number = doc.store.row("vision", vision_id)["number"]
+        if ward_plan_id is not None:
+            ward_id = doc.store.row("ward_plan", ward_plan_id)["ward_id"]
+            self._ward_name = doc.store.row("ward", ward_id)["name"]
+        super().__init__(doc, parent)
+
+    def make_columns(self):
+        return [
+            Column("category", QT_TRANSLATE_NOOP("Columns", "Category"), width=110),
+            Column("title", QT_TRANSLATE_NOOP("Columns", "Title"), width=260),
+            Column("status", QT_TRANSLATE_NOOP("Columns", "Status"), "status", width=70),
+            Column("amount", QT_TRANSLATE_NOOP("Columns", "Amount (¥1,000)"), "amount", width=120),
+            Column("previous_amount", QT_TRANSLATE_NOOP("Columns", "Previous year"), "amount", width=120),
+            Column("budget_note", QT_TRANSLATE_NOOP("Columns", "Budget note"), width=120),
+            Column("measure_code", QT_TRANSLATE_NOOP("Columns", "Measure"), width=70),
+            Column("section", QT_TRANSLATE_NOOP("Columns", "Section"), width=140),
+            Column("description", QT_TRANSLATE_NOOP("Columns", "Description"), width=300),
+        ]
+
+    def watched_tables(self):
+        return {"initiative", "vision", "ward_plan"}
+
+    def load(self):
+        items = self.store.initiatives(self.edition_id)
+        if self.vision_id is not None:
+            if self.store.row("vision", self.vision_id) is None:
+                return []
+            self._vision_number = self.store.row("vision", self.vision_id)["number"]
+            items = [i for i in items if i.vision_number == self._vision_number]
+        elif self.ward_plan_id is not None:
+            items = [i for i in items if i.ward_name == self._ward_name]
+        return [record_dict(i) for i in items]
+
+    def empty_text(self):
+        return QCoreApplication.translate(
+            "Columns", "No initiatives here yet. Add one with Add (Ctrl+Ins) or paste rows from "
+                       "Excel (Ctrl+V).")
+
+    def load_row(self, row_id):
+        item = self.store.initiative(row_id)
+        return record_dict(item) if item else None
+
+    def scope_ids(self):
+        return [i.id for i in self.store.initiatives(self.edition_id)]
+
+    def scope_positions(self):
+        return {i.id: i.position for i in self.store.initiatives(self.edition_id)}
+
+    def new_row_values(self):
+        return {"edition_id": self.edition_id, "key": unique_key(self.store, self.edition_id),
+                "title": "", "vision_id": self.vision_id, "ward_plan_id": self.ward_plan_id,
+                "position": 1 << 30}
+
+    def convert(self, column, value):
+        stored = super().convert(column, value)
+        if column.field == "measure_code" and stored == "":
+            return None
+        return stored
+
+
+class MeasuresModel(RecordTableModel):
+    table = "measure"
+
+    def __init__(self, doc, vision_id: int, parent=None):
+        self.vision_id = vision_id
+        super().__init__(doc, parent)
+
+    def make_columns(self):
+        return [Column("code", QT_TRANSLATE_NOOP("Columns", "Code"), width=70), Column("title", QT_TRANSLATE_NOOP("Columns", "Title"), width=260),
+                Column("goal", QT_TRANSLATE_NOOP("Columns", "Goal"), width=420)]
+
+    def load(self):
+        return [record_dict(m) for m in self.store.measures(self.vision_id)]
+
+    def empty_text(self):
+        return QCoreApplication.translate(
+            "Columns", "This vision has no measures yet. Add one with Add (Ctrl+Ins) or paste "
+                       "code, title and goal from Excel (Ctrl+V).")
+
+    def load_row(self, row_id):
+        return self.store.row("measure", row_id)
+
+    def new_row_values(self):
+        return {"vision_id": self.vision_id, "code": "", "title": "", "goal": "",
+                "position": 1 << 30}
+
+
+class EditionItemsModel(RecordTableModel):
+    """An edition's numbered items (visions, priority items) as one list. Rows are edited,
+    moved and deleted here but never inserted (``can_insert`` is False), so these models have
+    no ``new_row_values``."""
+
+    ordered = False
+
+    def __init__(self, doc, edition_id: int, parent=None):
+        self.edition_id = edition_id
+        super().__init__(doc, parent)
+
+    def load_row(self, row_id):
+        return self.store.row(self.table, row_id)
+
+    def can_insert(self):
+        return False
+
+
+class VisionsModel(EditionItemsModel):
+    table = "vision"
+
+    def make_columns(self):
+        return [Column("number", QT_TRANSLATE_NOOP("Columns", "No."), "int", width=50, editable=False),
+                Column("title", QT_TRANSLATE_NOOP("Columns", "Title"), width=360), Column("colour", QT_TRANSLATE_NOOP("Columns", "Colour"), width=90)]
+
+    def load(self):
+        return [{k: v for k, v in record_dict(v).items() if k not in ("measures", "initiatives")}
+                for v in self.store.visions(self.edition_id)]
+
+
+class PrioritiesModel(EditionItemsModel):
+    table = "priority"
+
+    def make_columns(self):
+        return [Column("number", QT_TRANSLATE_NOOP("Columns", "No."), "int", width=50, editable=False),
+                Column("title", QT_TRANSLATE_NOOP("Columns", "Title"), width=420)]
+
+    def load(self):
+        return [{"id": p.id, "number": p.number, "title": p.title}
+                for p in self.store.priorities(self.edition_id)]
+
+
+class PriorityActionsModel(RecordTableModel):
+    """A priority item's main actions; title and amounts belong to the shared initiative."""
+
+    table = "priority_action"
+
+    def __init__(self, doc, priority_id: int, edition_id: int, parent=None):
+        self.priority_id, self.edition_id = priority_id, edition_id
+        super().__init__(doc, parent)
+
+    def make_columns(self):
+        return [
+            Column("heading", QT_TRANSLATE_NOOP("Columns", "Heading"), width=200),
+            Column("title", QT_TRANSLATE_NOOP("Columns", "Title"), width=260, table="initiative", id_key="initiative_id"),
+            Column("amount", QT_TRANSLATE_NOOP("Columns", "Amount (¥1,000)"), "amount", width=120, table="initiative",
+                   id_key="initiative_id"),
+            Column("previous_amount", QT_TRANSLATE_NOOP("Columns", "Previous year"), "amount", width=120, table="initiative",
+                   id_key="initiative_id"),
+            Column("description", QT_TRANSLATE_NOOP("Columns", "Description on this page"), width=300),
+        ]
+
+    def load(self):
+        rows = []
+        for priority in self.store.priorities(self.edition_id):
+            if priority.id != self.priority_id:
+                continue
+            for action in priority.actions:
+                item = action.initiative
+                rows.append({"id": action.id, "heading": action.heading,
+                             "description": action.description or "",
+                             "initiative_id": item.id, "title": item.title,
+                             "amount": item.amount, "previous_amount": item.previous_amount})
+        return rows
+
+    def convert(self, column, value):
+        stored = super().convert(column, value)
+        if column.field == "description" and column.table is None and stored == "":
+            return None
+        return stored
+
+    def new_row_values(self):
+        return {"priority_id": self.priority_id, "heading": "", "position": 1 << 30}
+
+    def can_insert(self):
+        return False
