@@ -1,4 +1,4 @@
-"""The plan file's schema as forward migrations (sqlite-utils ``Migrations``).
+"""The plan file's schema as forward migrations (applied by sqlite-utils ``Migrations``).
 
 Each migration runs in its own transaction and stamps ``PRAGMA user_version`` with its number,
 so a file written by a newer PlanBook is recognised and refused before anything touches it.
@@ -7,12 +7,41 @@ Never edit a released migration: add the next one.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from .connection import Connection
 
 APPLICATION_ID = 0x504C4E42  # "PLNB": marks a SQLite file as a PlanBook plan file
 
-migrations = Migrations("planbook")
+
+class _Steps:
+    """The migrations in order, declared with ``@migrations()`` as with sqlite-utils'
+    ``Migrations``; sqlite-utils (slow to import) is loaded only when a file is migrated."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.steps: list[tuple[Any, dict]] = []
+
+    def __call__(self, **options: Any):
+        def record(func):
+            self.steps.append((func, options))
+            return func
+        return record
+
+    def apply(self, db: Database | Connection, **options: Any) -> None:
+        from sqlite_utils import Database
+        from sqlite_utils.migrations import Migrations
+
+        real = Migrations(self.name)
+        for func, declared in self.steps:
+            real(**declared)(func)
+        real.apply(db if isinstance(db, Database) else Database(db.conn), **options)
+
+
+migrations = _Steps("planbook")
 
 _MONEY = "INTEGER CHECK (typeof({col}) IN ('integer', 'null'))"
 
@@ -235,4 +264,4 @@ def m003_cycle_log_and_wording(db: Database) -> None:
     db.execute("PRAGMA user_version = 3")
 
 
-SCHEMA_VERSION = len(migrations.pending(Database(memory=True)))
+SCHEMA_VERSION = len(migrations.steps)

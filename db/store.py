@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
+from .connection import Connection
 from .errors import PlanFileError
 from .records import (
     Contact,
@@ -89,7 +88,7 @@ class Snapshot:
 class PlanStore:
     """An open plan file (or in-memory plan). Use as a context manager or call ``close()``."""
 
-    def __init__(self, db: Database, path: Path | None, readonly: bool = False):
+    def __init__(self, db: Connection, path: Path | None, readonly: bool = False):
         self.db = db
         self.path = path
         self.readonly = readonly
@@ -589,9 +588,8 @@ def journal_mode_for(path: Path) -> str:
     return "DELETE" if is_network_path(path) else "WAL"
 
 
-def _connect(uri: str) -> Database:
-    conn = sqlite3.connect(uri, uri=True)
-    db = Database(conn)
+def _connect(uri: str) -> Connection:
+    db = Connection(sqlite3.connect(uri, uri=True))
     db.execute("PRAGMA foreign_keys = ON")
     return db
 

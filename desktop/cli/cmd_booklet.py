@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.publish.booklet import build_booklet
-from desktop.publish.progress import Progress
-
 from .common import (
     add_db_argument,
     add_year_argument,
@@ -28,6 +25,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from desktop.publish.booklet import build_booklet
+    from desktop.publish.progress import Progress
+
     with open_for_reading(args) as store:
         year = require_year(store, args.year)
         doc = store.load(year)

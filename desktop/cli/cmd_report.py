@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from db.checks import ERROR, check_document
 from db.era import era_label
 from db.money import format_amount
 
@@ -66,6 +65,8 @@ def run_info(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from db.checks import ERROR, check_document
+
     with open_for_reading(args) as store:
         years = [require_year(store, args.year)] if args.year else store.fiscal_years()
         problems = [p for year in years for p in check_document(store.load(year))]

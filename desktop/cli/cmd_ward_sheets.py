@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.publish.progress import Progress
-from desktop.publish.ward_sheets import build_ward_sheets, split_ward_sheets
-
 from .common import (
     UsageError,
     add_db_argument,
@@ -36,6 +33,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from desktop.publish.progress import Progress
+    from desktop.publish.ward_sheets import build_ward_sheets, split_ward_sheets
+
     with open_for_reading(args) as store:
         year = require_year(store, args.year)
         doc = store.load(year)

@@ -4,13 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.publish.ward_excel import (
-    apply_ward_import,
-    export_ward_workbook,
-    plan_ward_import,
-    read_ward_workbook,
-)
-
 from .common import (
     UsageError,
     add_db_argument,
@@ -43,6 +36,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from desktop.publish.ward_excel import export_ward_workbook
+
     with open_for_reading(args) as store:
         year = require_year(store, args.year)
         doc = store.load(year)
@@ -55,6 +50,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from desktop.publish.ward_excel import apply_ward_import, plan_ward_import, read_ward_workbook
+
     workbook = read_ward_workbook(args.workbook)
     opener = open_for_reading if args.dry_run else open_for_writing
     with opener(args) as store:

@@ -1,7 +1,8 @@
 """The shipped fonts (BIZ UD, SIL OFL): registration, glyph coverage and cached widths.
 
 Only these embedded TrueType fonts are ever used; nothing falls back to a base-14 font.
-Registration is idempotent and thread-safe; it is the only process-wide state typeset keeps.
+Fonts are registered lazily, each on first use; registration is idempotent and thread-safe,
+and it is the only process-wide state typeset keeps.
 """
 
 from __future__ import annotations
@@ -80,22 +81,27 @@ class FontMetrics:
 
 
 def register_fonts() -> None:
-    """Register the shipped fonts with reportlab (once per process; safe from any thread)."""
-    with _lock:
-        if _metrics:
-            return
-        # Binary (Flate-only) streams: ASCII85 in pure Python costs ~0.5 s on a large booklet.
-        rl_config.useA85 = 0
-        for name, filename in FONT_FILES.items():
-            path = FONT_DIR / filename
-            font = TTFont(name, str(path))
-            pdfmetrics.registerFont(font)
-            _metrics[name] = FontMetrics(name, font)
+    """Make reportlab ready for the shipped fonts (safe from any thread).
+
+    Each font is read and registered the first time it is used (``metrics``): a document
+    embeds two or three of the five, and reading one costs about 19 ms. The canvas's initial
+    font is registered here, so a Canvas may be created next."""
+    metrics(GOTHIC)
 
 
 def metrics(name: str) -> FontMetrics:
-    if not _metrics:
-        register_fonts()
+    """The font's metrics, registering it with reportlab on first use (once per process)."""
+    try:
+        return _metrics[name]
+    except KeyError:
+        pass
+    with _lock:
+        if name not in _metrics:
+            # Binary (Flate-only) streams: ASCII85 in pure Python costs ~0.5 s on a large booklet.
+            rl_config.useA85 = 0
+            font = TTFont(name, str(FONT_DIR / FONT_FILES[name]))
+            pdfmetrics.registerFont(font)
+            _metrics[name] = FontMetrics(name, font)
     return _metrics[name]
 
 
