@@ -14,6 +14,7 @@ from typing import Any
 
 from . import limits
 from .errors import ValidationError
+from .headings import HEADINGS
 from .messages import msg, shown
 from .records import (
     EDITION_STATUSES,
@@ -101,13 +102,14 @@ def _export_edition(store: PlanStore, year: int) -> dict:
                            "contact": {"organisation": e.contact.organisation,
                                        "department": e.contact.department,
                                        "tel": e.contact.tel, "fax": e.contact.fax,
-                                       "email": e.contact.email}}
+                                       "email": e.contact.email},
+                           "headings": {k: v for k, v in sorted(e.headings.items()) if v}}
     out["initiatives"] = [_initiative_dict(i) for i in doc.initiatives]
     out["priorities"] = [
         {"number": p.number, "title": p.title, "lead": p.lead, "situation": p.situation,
          "past_actions": p.past_actions,
          "actions": [{"heading": a.heading, "initiative": a.initiative.key,
-                      "description": a.description} for a in p.actions]}
+                      "title": a.title, "description": a.description} for a in p.actions]}
         for p in doc.priorities]
     out["visions"] = [
         {"number": v.number, "title": v.title, "colour": v.colour, "direction": v.direction,
@@ -123,7 +125,8 @@ def _export_edition(store: PlanStore, year: int) -> dict:
             "printed_totals": {"initial": wp.printed_totals.initial,
                                "revised": wp.printed_totals.revised,
                                "settled": wp.printed_totals.settled},
-            "groups": [{"title": g.title, "show_subtotal": g.show_subtotal} for g in wp.groups],
+            "groups": [{"title": g.title, "description": g.description,
+                        "show_subtotal": g.show_subtotal} for g in wp.groups],
             "projects": [{"number": p.number, "group": group_index.get(p.group_id),
                           "name": p.name, "description": p.description, "status": p.status,
                           "initial": p.initial, "revised": p.revised, "settled": p.settled}
@@ -354,6 +357,7 @@ def _parse_edition(c: _Checker, e: dict, path: str, ward_kinds: dict[str, str]) 
     contact = c.obj(e.get("contact", {}), f"{path}.contact")
     edition.contact = Contact(*(c.text(contact, k, f"{path}.contact") or "" for k in
                                 ("organisation", "department", "tel", "fax", "email")))
+    edition.headings = _parse_headings(c, e, path)
 
     vision_numbers: dict[int, set[str]] = {}
     visions = []
@@ -407,7 +411,8 @@ def _parse_edition(c: _Checker, e: dict, path: str, ward_kinds: dict[str, str]) 
             if not isinstance(show, bool):
                 c.fail(f"{gpath}.show_subtotal", msg("must be true or false"))
             plan.groups.append(WardGroup(c.text(g, "title", gpath, required=True) or "",
-                                         bool(show)))
+                                         bool(show),
+                                         description=c.text(g, "description", gpath) or ""))
         numbers: set[int] = set()
         for ppath, p in c.items(w, "projects", wpath):
             group = p.get("group")
@@ -498,7 +503,8 @@ def _parse_edition(c: _Checker, e: dict, path: str, ward_kinds: dict[str, str]) 
                 continue
             priority.actions.append(PriorityAction(
                 c.text(a, "heading", apath) or "", initiatives.get(key) or Initiative(key, ""),
-                c.text(a, "description", apath, nullable=True)))
+                c.text(a, "description", apath, nullable=True),
+                title=c.text(a, "title", apath, nullable=True)))
         priorities.append(priority)
 
     return {"edition": edition, "visions": visions, "ward_plans": ward_plans,
@@ -527,6 +533,22 @@ def _table_rows(c: _Checker, t: dict, tpath: str, columns: list[str]) -> list[li
                  for n, cell in enumerate(row)):
             rows.append(row)
     return rows
+
+
+def _parse_headings(c: _Checker, e: dict, path: str) -> dict[str, str]:
+    """``headings``: an object of known heading keys → their wording (empty: the default)."""
+    where = f"{path}.headings"
+    headings = c.obj(e.get("headings", {}), where)
+    out: dict[str, str] = {}
+    for key, value in headings.items():
+        if key not in HEADINGS:
+            c.fail(f"{where}.{shown(key)}", msg("not a heading PlanBook prints (known: %1)",
+                                                ", ".join(HEADINGS)))
+        elif not isinstance(value, str):
+            c.fail(f"{where}.{key}", msg("must be text, not %1", _kind(value)))
+        elif value and c.checked_text(value, f"{where}.{key}", "edition", "headings"):
+            out[key] = value
+    return out
 
 
 # -- import ----------------------------------------------------------------------------------

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .headings import heading
+
 STATUSES = ("new", "expanded", "continued")
 STATUS_LABELS = {"new": "新規", "expanded": "拡充", "continued": "継続"}
 EDITION_STATUSES = ("draft", "final")
@@ -76,6 +78,11 @@ class PriorityAction:
     description: str | None = None  # priority-page wording when it differs
     position: int = 0
     id: int | None = None
+    title: str | None = None  # priority-page title when it differs (None: the initiative's)
+
+    @property
+    def shown_title(self) -> str:
+        return self.title if self.title is not None else self.initiative.title
 
     @property
     def shown_description(self) -> str:
@@ -132,6 +139,7 @@ class WardGroup:
     position: int = 0
     id: int | None = None
     ward_plan_id: int | None = None
+    description: str = ""  # a line printed under the group's heading, if any
 
 
 @dataclass
@@ -211,6 +219,10 @@ class Edition:
     contact: Contact = field(default_factory=Contact)
     headings: dict[str, str] = field(default_factory=dict)  # wording of printed headings
     id: int | None = None
+
+    def heading(self, key: str, **values: object) -> str:
+        """This edition's wording of a printed heading (db.headings), placeholders filled."""
+        return heading(self.headings, key, **values)
 
 
 @dataclass

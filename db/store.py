@@ -348,7 +348,7 @@ class PlanStore:
                     action["initiative_id"])
                 priority.actions.append(PriorityAction(
                     action["heading"], item, action["description"], action["position"],
-                    action["id"]))
+                    action["id"], action["title"]))
             result.append(priority)
         return result
 
@@ -364,8 +364,8 @@ class PlanStore:
         action.position = self._next_position("priority_action", "priority_id = ?", [priority_id])
         action.id = self._insert("priority_action", {
             "priority_id": priority_id, "initiative_id": action.initiative.id,
-            "heading": action.heading, "description": action.description,
-            "position": action.position})
+            "heading": action.heading, "title": action.title,
+            "description": action.description, "position": action.position})
         return action.id
 
     # -- wards per year ----------------------------------------------------------------------
@@ -403,14 +403,15 @@ class PlanStore:
         rows = self._rows("SELECT * FROM ward_group WHERE ward_plan_id = ? ORDER BY position, id",
                           [ward_plan_id])
         return [WardGroup(r["title"], bool(r["show_subtotal"]), r["position"], r["id"],
-                          r["ward_plan_id"]) for r in rows]
+                          r["ward_plan_id"], r["description"]) for r in rows]
 
     def add_ward_group(self, ward_plan_id: int, group: WardGroup) -> int:
         group.ward_plan_id = ward_plan_id
         group.position = self._next_position("ward_group", "ward_plan_id = ?", [ward_plan_id])
         group.id = self._insert("ward_group", {
             "ward_plan_id": ward_plan_id, "title": group.title,
-            "show_subtotal": group.show_subtotal, "position": group.position})
+            "description": group.description, "show_subtotal": group.show_subtotal,
+            "position": group.position})
         return group.id
 
     def ward_projects(self, ward_plan_id: int) -> list[WardProject]:

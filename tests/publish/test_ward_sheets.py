@@ -86,7 +86,7 @@ def test_five_sample_wards_print_the_seed_totals(sample_pdf):
         assert f"執行率 {rate}（決算額÷補正後）" in last
         assert sum("合計" in p for p in pages) == 1
         for number, page in enumerate(pages, start=1):
-            assert "No. 事業名 事業内容 当初予算 補正後 決算額" in page  # header on every page
+            assert "No. 事業名 事業内容 当初予算 2月補正後 決算額" in page  # header on every page
             assert page.rstrip().endswith(f"{ward}  {number} / {len(pages)}")
 
 
@@ -203,7 +203,7 @@ def test_sixty_long_projects_run_across_pages_with_repeated_headers(tmp_path):
         f"({FLOOR.describe()}); printed at {_layout(doc.ward_plan('テスト区')).density.describe()}"
         " with the table header repeated"]
     for number, text in enumerate(texts, start=1):
-        assert "No. 事業名 事業内容 当初予算 補正後 決算額" in text
+        assert "No. 事業名 事業内容 当初予算 2月補正後 決算額" in text
         assert text.rstrip().endswith(f"テスト区  {number} / {len(texts)}")
         assert re.search(r"^\d+\s", text, re.M), f"page {number} has no project row"
         if number > 1:

@@ -118,7 +118,7 @@ def paint_back_cover(canvas: Canvas, page: Page, doc: EditionDocument) -> None:
     canvas.roundRect(x, y + h - 20, box_w, 20, 6, stroke=0, fill=1)
     canvas.rect(x, y + h - 20, box_w, 6, stroke=0, fill=1)
     canvas.setFillColor(WHITE)
-    draw_text(canvas, x + 14, y + h - 14, "お問い合わせ", GOTHIC_BOLD, 9.5)
+    draw_text(canvas, x + 14, y + h - 14, e.heading("contact"), GOTHIC_BOLD, 9.5)
     top = y + h - 28
     for b in blocks:
         b.draw(canvas, x + 14, top)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib.colors import Color, HexColor
 
 from db.era import era_label
+from db.headings import heading
 from db.money import format_amount
 from db.records import EditionDocument, Vision
 
@@ -43,15 +44,16 @@ def build_blocks(doc: EditionDocument, preflight: Preflight) -> tuple[list[Block
     e = doc.edition
     year = era_label(e.fiscal_year)
     draft = e.status == "draft"
+    h = e.heading
     blocks: list[Block] = [FullPage("cover", lambda c, p: paint_cover(c, p, doc))]
 
     # -- about the action plan + PDCA ---------------------------------------------------------
     if e.about or e.pdca_steps or e.pdca_cycle_text:
-        blocks += [SetPart("アクションプランについて", PLAN),
-                   Anchor("about", "アクションプランについて")]
+        about = h("about")
+        blocks += [SetPart(about, PLAN), Anchor("about", about)]
         if e.about:
-            blocks += [Heading("アクションプランについて", PLAN, space_before=0),
-                       Bullets("", e.about, PLAN, style=BODY, where="アクションプランについて")]
+            blocks += [Heading(about, PLAN, space_before=0),
+                       Bullets("", e.about, PLAN, style=BODY, where=about)]
         if e.pdca_steps or e.pdca_cycle_text:
             blocks.append(Heading(e.pdca_title or "マネジメント(PDCA)サイクル", PLAN))
             if e.pdca_steps:
@@ -65,10 +67,11 @@ def build_blocks(doc: EditionDocument, preflight: Preflight) -> tuple[list[Block
 
     # -- 本市を取り巻く状況 ----------------------------------------------------------------------
     if e.context:
-        blocks += [SetPart("本市を取り巻く状況", PLAN), Anchor("context", "本市を取り巻く状況"),
-                   Heading("本市を取り巻く状況", PLAN, space_before=0)]
+        context = h("context")
+        blocks += [SetPart(context, PLAN), Anchor("context", context),
+                   Heading(context, PLAN, space_before=0)]
         blocks += [Para("\u3000" + p.lstrip("\u3000"), BODY, space_before=6,
-                        where="本市を取り巻く状況") for p in e.context]
+                        where=context) for p in e.context]
         blocks.append(PageBreak())
 
     # -- contents (numbers filled in from anchors when drawn) ------------------------------------
@@ -80,17 +83,19 @@ def build_blocks(doc: EditionDocument, preflight: Preflight) -> tuple[list[Block
     # -- 1. 重点事項 ------------------------------------------------------------------------------
     part1: list[Block] = []
     if doc.priorities:
-        anchor = Anchor("priorities", "1. 重点事項", 0, "1. 重点事項")
+        part_name = f"1. {h('priorities')}"
+        anchor = Anchor("priorities", part_name, 0, part_name)
         contents_anchors.append(anchor)
-        part1 += [PageBreak(), SetPart("1. 重点事項", PLAN), anchor,
-                  PartTitle("重点事項", PLAN, kicker="1.")]
+        part1 += [PageBreak(), SetPart(part_name, PLAN), anchor,
+                  PartTitle(h("priorities"), PLAN, kicker="1.")]
         part1 += [Para(p, BODY, space_before=6) for p in e.priority_intro]
         for p in doc.priorities:
-            part1.append(Tab(f"重点事項{p.number}\u3000{p.title}", PRIORITY, space_before=8))
+            part1.append(Tab(f"{h('priority', n=p.number)}\u3000{p.title}", PRIORITY,
+                             space_before=8))
         for p in doc.priorities:
-            label = f"重点事項{p.number}"
+            label = h("priority", n=p.number)
             # each priority follows on (its band keeps with its lead), as in the seed
-            part1 += [SetPart(f"1. 重点事項 ─ {label}", PRIORITY),
+            part1 += [SetPart(f"{part_name} ─ {label}", PRIORITY),
                       Anchor(f"priority-{p.number}", f"{label} {p.title}", 1),
                       PartTitle(p.title, PRIORITY, kicker=label, height=56, space_before=22)]
             if p.lead:
@@ -99,25 +104,27 @@ def build_blocks(doc: EditionDocument, preflight: Preflight) -> tuple[list[Block
                 part1.append(lead)
             boxes = []
             if p.situation:
-                boxes.append(Bullets("本市を取り巻く状況", p.situation, PRIORITY,
-                                     where=f"{label} 本市を取り巻く状況"))
+                boxes.append(Bullets(h("priority_situation"), p.situation, PRIORITY,
+                                     where=f"{label} {h('priority_situation')}"))
             if p.past_actions:
-                boxes.append(Bullets("これまでのアクション", p.past_actions, PLAN,
-                                     where=f"{label} これまでのアクション"))
+                boxes.append(Bullets(h("priority_past_actions"), p.past_actions, PLAN,
+                                     where=f"{label} {h('priority_past_actions')}"))
             if len(boxes) == 2:
                 part1.append(SideBySide(*boxes))
             else:
                 part1 += boxes
             if p.actions:
-                part1.append(Heading(f"{year}の主なアクション", PRIORITY))
+                part1.append(Heading(h("priority_actions", year=year), PRIORITY))
                 heading = None
                 for action in p.actions:
                     if action.heading and action.heading != heading:
                         part1.append(Tab(action.heading, PRIORITY, bracket=True, space_before=9))
                         heading = action.heading
                     part1.append(Card(action.initiative, PRIORITY, mode="priority",
-                                      description=action.shown_description, draft=draft,
-                                      where=f"{label} card {short(action.initiative.title)}"))
+                                      description=action.shown_description,
+                                      title=action.shown_title, draft=draft,
+                                      headings=e.headings,
+                                      where=f"{label} card {short(action.shown_title)}"))
     # -- 2. 各ビジョンにおける主な取組 ------------------------------------------------------------
     part2: list[Block] = []
     visions = [v for v in doc.visions if vision_has_content(v)]
@@ -125,37 +132,41 @@ def build_blocks(doc: EditionDocument, preflight: Preflight) -> tuple[list[Block
         if not vision_has_content(v):
             preflight.add(None, f"ビジョン{v.number}", "no direction, measures or initiatives: left out")
     if visions:
-        anchor = Anchor("visions", "2. 各ビジョンにおける主な取組", 0, "2. 各ビジョンにおける主な取組")
+        part_name = f"2. {h('visions')}"
+        anchor = Anchor("visions", part_name, 0, part_name)
         contents_anchors.append(anchor)
-        part2 += [PageBreak(), SetPart("2. 各ビジョンにおける主な取組", PLAN), anchor,
-                  PartTitle("各ビジョンにおける主な取組", PLAN, kicker="2.")]
+        part2 += [PageBreak(), SetPart(part_name, PLAN), anchor,
+                  PartTitle(h("visions"), PLAN, kicker="2.")]
         if e.visions_intro:
             part2.append(Para(e.visions_intro, BODY, space_before=6))
-        part2.append(Heading(f"{doc.plan.name}の{len(doc.visions)}つのビジョン"
+        part2.append(Heading(h("vision_grid", plan=doc.plan.name, visions=len(doc.visions))
                              if doc.plan.name else "ビジョン", PLAN))
         part2.append(VisionGrid([(v.number, v.title, colour(v.colour)) for v in doc.visions]))
         if e.cross_cutting:
-            part2.append(Heading("横断的な視点", PLAN))
-            part2.append(Pills(f"{len(doc.visions)}つのビジョンの実現に向けて、"
-                               f"{len(e.cross_cutting)}つの横断的な視点を持って取り組みます。",
-                               e.cross_cutting, PLAN))
+            part2.append(Heading(h("cross_cutting"), PLAN))
+            part2.append(Pills(h("cross_cutting_lead", visions=len(doc.visions),
+                                 views=len(e.cross_cutting)), e.cross_cutting, PLAN))
         titles = {v.number: v.title for v in doc.visions}
         for v in visions:
-            part2 += vision_blocks(v, titles, year, contents_anchors, colours, draft=draft)
+            part2 += vision_blocks(v, titles, year, contents_anchors, colours, draft=draft,
+                                   headings=e.headings)
 
     # -- 区における自主自立のまちづくり --------------------------------------------------------
     part3: list[Block] = []
     panels = [w for w in doc.ward_plans if w.headline or w.description or w.initiatives]
     if panels or e.ward_intro or e.ward_budget_lines:
-        title = "区における自主自立のまちづくり"
+        title = h("wards")
         anchor = Anchor("wards", title, 0, title)
         contents_anchors.append(anchor)
         part3 += [PageBreak(), SetPart(title, WARD), anchor, PartTitle(title, WARD)]
-        part3 += [Para(p, BODY, space_before=6, where=title) for p in e.ward_intro]
-        budget = Bullets("まちづくり推進経費", e.ward_budget_lines, WARD,
-                         where="まちづくり推進経費") if e.ward_budget_lines else None
+        if e.ward_intro:
+            part3.append(Heading(h("ward_intro"), WARD, mark="●", space_before=4))
+            part3 += [Para(p, BODY, space_before=6, where=title) for p in e.ward_intro]
+        budget = Bullets(h("ward_budget"), e.ward_budget_lines, WARD,
+                         where=h("ward_budget")) if e.ward_budget_lines else None
         if e.ward_policies:
-            policies = Bullets("取組の方向性", e.ward_policies, WARD, where=f"{title} 方向性")
+            policies = Bullets(h("ward_policies"), e.ward_policies, WARD,
+                               where=f"{title} {h('ward_policies')}")
             if budget is not None:
                 # the budget summary sits beside the policies, ahead of the ward panels, so it
                 # is never left alone on a page after them
@@ -173,10 +184,10 @@ def build_blocks(doc: EditionDocument, preflight: Preflight) -> tuple[list[Block
             part3.append(budget)
 
     if contents_anchors:
-        anchor = Anchor("contents", "目次")
+        anchor = Anchor("contents", h("contents"))
         contents = Contents(contents_anchors, colours, PLAN)
-        blocks[contents_at:contents_at] = [SetPart("目次", PLAN), anchor,
-                                           Heading("目次", PLAN, space_before=0, mark=""),
+        blocks[contents_at:contents_at] = [SetPart(h("contents"), PLAN), anchor,
+                                           Heading(h("contents"), PLAN, space_before=0, mark=""),
                                            Spacer(8), contents, PageBreak()]
     blocks += part1 + part2 + part3
     blocks.append(FullPage("back", lambda c, p: paint_back_cover(c, p, doc)))
@@ -184,7 +195,13 @@ def build_blocks(doc: EditionDocument, preflight: Preflight) -> tuple[list[Block
 
 
 def vision_blocks(v: Vision, titles: dict[int, str], year: str, contents_anchors: list[Anchor],
-                  colours: dict[str, Color], *, draft: bool = True) -> list[Block]:
+                  colours: dict[str, Color], *, draft: bool = True,
+                  headings: dict[str, str] | None = None) -> list[Block]:
+    headings = headings or {}
+
+    def h(key: str, **values: object) -> str:
+        return heading(headings, key, **values)
+
     c = colour(v.colour)
     key = vision_key(v)
     label = f"ビジョン{v.number}"
@@ -194,25 +211,25 @@ def vision_blocks(v: Vision, titles: dict[int, str], year: str, contents_anchors
     out: list[Block] = [PageBreak(), SetPart(f"{label} {v.title}", c), anchor,
                         Band(v.number, v.title, c)]
     if v.direction:
-        out.append(Heading(f"{label}がめざす姿と取組の方向性", c, space_before=4))
+        out.append(Heading(h("vision_direction", n=v.number), c, space_before=4))
         out += [Para(p, BODY, space_before=5, where=f"{label} 方向性") for p in v.direction]
     if v.measures:
-        out.append(Heading("ビジョンを実現するための施策", c))
-        out.append(Table(["施策", "", "めざす姿"],
+        out.append(Heading(h("vision_measures"), c))
+        out.append(Table([h("measure_code"), "", h("measure_goal")],
                          [[m.code, m.title, m.goal] for m in v.measures],
                          [0.09, 0.38, 0.53], c, where=f"{label} 施策",
                          cell_styles=[TABLE_CELL, TABLE_CELL.but(phrase=True), TABLE_CELL]))
     if v.related:
         names = "／".join(f"ビジョン{n} {titles.get(n, '')}".rstrip() for n in v.related)
-        out.append(Para(f"(関連するビジョン){names}", NOTE, space_before=6))
+        out.append(Para(f"{h('vision_related')}{names}", NOTE, space_before=6))
     if v.initiatives:
-        out.append(Heading(f"{year}の主な取組", c))
+        out.append(Heading(h("vision_initiatives", year=year), c))
         category = None
         for item in v.initiatives:
             if item.category and item.category != category:
                 out.append(Tab(item.category, c))
             category = item.category
-            out.append(Card(item, c, mode="vision", draft=draft,
+            out.append(Card(item, c, mode="vision", draft=draft, headings=headings,
                             where=f"{label} card {short(item.title)}"))
     return out
 

@@ -28,7 +28,6 @@ from .head import (
     HEAD_PAD,
     LABEL_GAP,
     POLICY_GAP,
-    VISION_LABEL,
     _Head,
     _label_w,
 )
@@ -61,7 +60,8 @@ from .style import (
 
 
 def sheet_title(doc: EditionDocument, plan: WardPlan) -> str:
-    return f"{era_label(doc.edition.fiscal_year)} {plan.ward.name}まちづくりの取組み"
+    return doc.edition.heading("ward_sheet_title", year=era_label(doc.edition.fiscal_year),
+                               ward=plan.ward.name)
 
 
 class _Drawer:
@@ -72,8 +72,12 @@ class _Drawer:
         self.page_no = 0
 
     def text(self, x: float, y: float, text: str, font: str, size: float,
-             color: Color = ACCENT, align: str = "left") -> None:
+             color: Color = ACCENT, align: str = "left", fit: float | None = None) -> None:
+        """One line; with ``fit``, set smaller when wider than ``fit`` points (a long label)."""
         width = text_width(text, font, size)
+        if fit is not None and width > fit > 0:
+            size *= fit / width
+            width = fit
         if align == "right":
             x -= width
         elif align == "center":
@@ -150,7 +154,8 @@ class _Drawer:
             c.setFillColor(ACCENT)
             c.roundRect(left, pill_top - pill_h, label_w, pill_h, 3, stroke=0, fill=1)
             self.text(left + label_w / 2, pill_top - pill_h / 2 - 0.38 * d.text_size,
-                      VISION_LABEL, GOTHIC_BOLD, d.text_size, white, "center")
+                      self.doc.edition.heading("ward_vision"), GOTHIC_BOLD, d.text_size, white,
+                      "center", fit=label_w - 6.0)
             bottom = self.block(head.headline, left + label_w + LABEL_GAP, y, f"{name} vision")
             y = min(bottom, y - label_h) - 2.0
         if head.description:
@@ -172,7 +177,8 @@ class _Drawer:
         return box_bottom
 
     def unit(self, baseline: float) -> None:
-        self.text(PAGE_W - MARGIN_X, baseline, "（単位：千円）", GOTHIC, 7.5, GREY, "right")
+        self.text(PAGE_W - MARGIN_X, baseline, self.doc.edition.heading("ward_unit"), GOTHIC,
+                  7.5, GREY, "right")
 
     def header(self, y: float, d: Density, cols: Columns) -> None:
         c = self.c
@@ -183,8 +189,10 @@ class _Drawer:
         c.rect(MARGIN_X, y - h, CONTENT_W, h, stroke=1, fill=1)
         for key, label in HEADERS.items():
             left, width = cols.x(key)
+            if key in AMOUNTS:
+                label = self.doc.edition.heading(f"ward_{key}")
             self.text(left + width / 2, y - h / 2 - 0.38 * d.text_size, label, GOTHIC_BOLD,
-                      d.text_size, ACCENT, "center")
+                      d.text_size, ACCENT, "center", fit=width - 2 * PAD_X)
             if left > MARGIN_X:
                 c.line(left, y, left, y - h)
 
@@ -222,14 +230,15 @@ class _Drawer:
             self.block(block, MARGIN_X + PAD_X, top,
                        f"{plan.ward.name} group {short(row.label)}", ACCENT)
             if row.totals:
-                self.totals_line("小計", row.totals, top - _baseline_shift(block.style), d, cols)
+                self.totals_line(self.doc.edition.heading("ward_subtotal"), row.totals, top - _baseline_shift(block.style), d, cols)
             return bottom
         if row.kind == "total":
             c.setFillColor(TOTAL_FILL)
             c.rect(MARGIN_X, bottom, CONTENT_W, row.height, stroke=0, fill=1)
             self.grid(y, row.height, cols, AMOUNTS)
             baseline = bottom + row.height / 2 - 0.38 * d.text_size
-            self.totals_line(row.label, row.totals, baseline, d, cols)
+            self.totals_line(self.doc.edition.heading("ward_total"), row.totals, baseline, d,
+                             cols)
             return bottom
         project = row.project
         self.grid(y, row.height, cols)

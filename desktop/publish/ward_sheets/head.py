@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from db.headings import HEADINGS
 from db.records import WardPlan
 
 from ..typeset import (
@@ -28,7 +29,7 @@ class _Head:
 
 HEAD_PAD, HEAD_INSET, LABEL_GAP, POLICY_GAP, BULLET_W = 4.0, 8.0, 7.0, 14.0, 9.0
 HEAD_INNER_W = CONTENT_W - 2 * HEAD_INSET
-VISION_LABEL = "めざす区の姿"
+VISION_LABEL = HEADINGS["ward_vision"]  # its width sizes the pill; other wording is fitted
 
 
 def _label_w(d: Density) -> float:

@@ -146,7 +146,8 @@ def _group_rows(plan: WardPlan, group: WardGroup, members: list[WardProject],
     # With a subtotal the heading stops short of the 小計 label and the amounts.
     width = (cols.x("description")[0] + cols.x("description")[1] - 40.0 - MARGIN_X
              if totals else CONTENT_W) - 2 * PAD_X
-    block = TextBlock(f"■ {group.title}", d.group)
+    line = f"■ {group.title}" + (f"\u3000{group.description}" if group.description else "")
+    block = TextBlock(line, d.group)
     yield Row("group", max(block.wrap(width), d.total_h - 2 * d.pad_y) + 2 * d.pad_y,
               blocks={"title": block}, label=group.title, totals=totals)
     yield from (_project_row(p, d, cols, balance) for p in members)

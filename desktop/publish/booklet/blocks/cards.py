@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportlab.lib.colors import Color
 
+from db.headings import heading
 from db.money import format_amount, format_previous
 from db.records import STATUS_LABELS, Initiative
 
@@ -46,12 +47,15 @@ class Card(Block):
     space_before = 7.0
 
     def __init__(self, item: Initiative, colour: Color, *, mode: str = "vision",
-                 description: str | None = None, where: str = "", draft: bool = True):
+                 description: str | None = None, title: str | None = None, where: str = "",
+                 draft: bool = True, headings: dict[str, str] | None = None):
         self.item = item
         self.colour = colour
         self.mode = mode
         self.where = where
-        self.title = TextBlock(item.title, CARD_TITLE)
+        headings = headings or {}
+        self.title_text = item.title if title is None else title
+        self.title = TextBlock(self.title_text, CARD_TITLE)
         text = item.description if description is None else description
         self.text = TextBlock(text, CARD_TEXT) if text else None
         if item.amount is not None:
@@ -68,9 +72,11 @@ class Card(Block):
         self.status = STATUS_LABELS.get(item.status or "", "") if item.status in ("new", "expanded") else ""
         self.highlights = [TextBlock(h, TextStyle(GOTHIC_BOLD, 8.3, 12.5, INK, "left"))
                            for h in item.highlights]
-        self.indicators = [TextBlock(f"検証指標 {t}", NOTE) for t in item.indicators]
+        indicator = heading(headings, "indicator")
+        self.indicators = [TextBlock(f"{indicator} {t}", NOTE) for t in item.indicators]
         self.notes_blocks = [TextBlock(t, NOTE) for t in item.notes]
-        self.tables = [(TextBlock(t.title + (f"({t.unit})" if t.unit else ""), NOTE)
+        self.tables = [(TextBlock(t.title + (heading(headings, "table_unit", unit=t.unit)
+                                             if t.unit else ""), NOTE)
                         if t.title or t.unit else None, small_table(t, colour))
                        for t in item.tables]
         self.pictures: list[Picture] = []
@@ -311,7 +317,7 @@ class Card(Block):
                 y -= max(p.total for p in row)
 
     def explode(self):
-        blocks: list[Block] = [Para(self.item.title, CARD_TITLE, space_before=8)]
+        blocks: list[Block] = [Para(self.title_text, CARD_TITLE, space_before=8)]
         line = " ".join(t for t in (self.amount_text, self.sub.text if self.sub else "") if t)
         if line:
             blocks.append(Para(line, AMOUNT.but(size=11, align="right")))
@@ -328,7 +334,7 @@ class Card(Block):
         return blocks
 
     def notes(self, page, preflight):
-        where = self.where or f"card {short(self.item.title)}"
+        where = self.where or f"card {short(self.title_text)}"
         for message in self.adjusted + self.picture_notes:
             preflight.add(page, where, message)
         blocks = [self.title, self.amount] + ([self.text] if self.text else []) + self.highlights

@@ -30,7 +30,6 @@ class Picture:
 
     def __init__(self, caption: str, credit: str, image: ImageReader | None):
         self.image = image
-        self.label = caption or credit or "イメージ"
         self.ratio = 0.62
         if image is not None:
             iw, ih = image.getSize()
@@ -40,7 +39,7 @@ class Picture:
             self.frame_label = None
         else:
             self.caption = TextBlock(caption or "イメージ", NOTE)
-            self.credit = None
+            self.credit = TextBlock(credit, PICTURE_CREDIT) if credit else None
             self.frame_label = TextBlock("画像未設定", PICTURE_LABEL)
         self.height = 0.0  # image or frame height
         self.total = 0.0  # with caption and credit
@@ -58,7 +57,7 @@ class Picture:
         else:
             inner = width - 12
             self.height = 10 + self.frame_label.wrap(inner) + self.caption.wrap(inner)
-            self.total = self.height
+            self.total = self.height + (2.0 + self.credit.wrap(width) if self.credit else 0.0)
         return self.total
 
     def draw(self, canvas: Canvas, x: float, top: float, c: Color) -> None:
@@ -73,6 +72,8 @@ class Picture:
             canvas.restoreState()
             self.frame_label.draw(canvas, x + 6, top - 5)
             self.caption.draw(canvas, x + 6, top - 5 - self.frame_label.height)
+            if self.credit:
+                self.credit.draw(canvas, x, top - h - 2)
             return
         iw, ih = self.image.getSize()
         scale = min(w / iw, h / ih)
