@@ -42,6 +42,7 @@ FORMAT = "planbook"
 FORMAT_VERSION = 1
 KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 COLOUR_PATTERN = re.compile(r"^#[0-9A-Fa-f]{6}$")
+WORKBOOK_KEY_PATTERN = re.compile(r"^([0-9a-f]{64})?$")
 DATE_PATTERN = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 EDITION_TEXT_LISTS = ("cover_parts", "about", "pdca_steps", "context", "priority_intro",
@@ -58,7 +59,8 @@ def export_document(store: PlanStore) -> dict:
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
-        "plan": {"name": plan.name, "city": plan.city, "notes": plan.notes},
+        "plan": {"name": plan.name, "city": plan.city, "notes": plan.notes,
+                 "workbook_key": plan.workbook_key},
         "wards": [{"name": w.name, "kind": w.kind} for w in wards],
         "editions": [_export_edition(store, year) for year in store.fiscal_years()],
     }
@@ -318,7 +320,9 @@ def parse_document(data: Any) -> ParsedPlan:
             else c.fail("plan", msg("required")) or {})
     result.plan = Plan(c.text(plan, "name", "plan", required=True) or "",
                        c.text(plan, "city", "plan", required=True) or "",
-                       c.texts(plan, "notes", "plan"))
+                       c.texts(plan, "notes", "plan"), c.text(plan, "workbook_key", "plan") or "")
+    if not WORKBOOK_KEY_PATTERN.match(result.plan.workbook_key):
+        c.fail("plan.workbook_key", msg("must be 64 hexadecimal digits or empty"))
     ward_kinds: dict[str, str] = {}
     for path, w in c.items(root, "wards", ""):
         name = c.text(w, "name", path, required=True) or ""

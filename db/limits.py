@@ -15,6 +15,8 @@ from .money import MAX_AMOUNT
 # Input files are refused above these sizes, before they are read.
 MAX_JSON_BYTES = 100 * 1024 * 1024
 MAX_WORKBOOK_BYTES = 20 * 1024 * 1024
+# A ward workbook import that deletes more than this many projects asks for confirmation.
+CONFIRM_REMOVALS_ABOVE = 3
 # JSON nested deeper than this is refused (a plan document is 7 levels deep).
 MAX_JSON_DEPTH = 40
 # Integers: SQLite's INTEGER; numbers with more digits than this are not even converted.

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .messages import msg
+
 UNIT = "千円"
 NEGATIVE_MARKS = ("△", "▲", "-", "−", "ー")
 _NUMBER = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)")
@@ -65,21 +67,22 @@ def parse_amount(text: str | None, *, allow_negative: bool = True) -> int | None
     if text.endswith(UNIT):
         text = text[: -len(UNIT)].rstrip()
     if not text:
-        raise AmountError(f"「{original}」 is not an amount: no digits", text=original,
+        raise AmountError(msg("「%1」 is not an amount: no digits", original), text=original,
                           reason="no_digits")
     if "." in text:
-        raise AmountError(f"「{original}」 is not an amount: amounts are whole 千円, no decimals",
+        raise AmountError(msg("「%1」 is not an amount: amounts are whole 千円, no decimals", original),
                           text=original, reason="decimal")
     if not _NUMBER.fullmatch(text):
-        raise AmountError(f"「{original}」 is not an amount: use digits like 24,300 (in 千円)",
+        raise AmountError(msg("「%1」 is not an amount: use digits like 24,300 (in 千円)", original),
                           text=original, reason="format")
-    value = int(text.replace(",", ""))
+    digits = text.replace(",", "").lstrip("0")
+    value = int(digits or "0") if len(digits) <= len(str(MAX_AMOUNT)) else MAX_AMOUNT + 1
     if value > MAX_AMOUNT:
-        raise AmountError(f"「{original}」 is not an amount: the number is too large",
+        raise AmountError(msg("「%1」 is not an amount: the number is too large", original),
                           text=original, reason="too_large")
     if negative:
         if not allow_negative:
-            raise AmountError(f"「{original}」 is not allowed: the amount cannot be negative",
+            raise AmountError(msg("「%1」 is not allowed: the amount cannot be negative", original),
                               text=original, reason="negative")
         value = -value
     return value

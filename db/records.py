@@ -29,6 +29,7 @@ class Plan:
     name: str = ""
     city: str = ""
     notes: list[str] = field(default_factory=list)
+    workbook_key: str = ""  # the secret that signs ward workbooks (empty until the first export)
 
 
 @dataclass

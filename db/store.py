@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import shutil
 import sqlite3
 import sys
@@ -175,19 +176,29 @@ class PlanStore:
 
     # -- plan and wards ----------------------------------------------------------------------
     def plan(self) -> Plan:
-        rows = self._rows("SELECT name, city, notes FROM plan WHERE id = 1")
+        rows = self._rows("SELECT name, city, notes, workbook_key FROM plan WHERE id = 1")
         if not rows:
             return Plan()
         row = self._decode("plan", rows[0])
-        return Plan(row["name"], row["city"], row["notes"])
+        return Plan(row["name"], row["city"], row["notes"], row["workbook_key"])
 
     def set_plan(self, plan: Plan) -> None:
         with self.db.atomic():
             self.db.execute(
-                "INSERT INTO plan (id, name, city, notes) VALUES (1, ?, ?, ?) "
+                "INSERT INTO plan (id, name, city, notes, workbook_key) VALUES (1, ?, ?, ?, ?) "
                 "ON CONFLICT(id) DO UPDATE SET name = excluded.name, city = excluded.city, "
-                "notes = excluded.notes",
-                [plan.name, plan.city, _dump(plan.notes)])
+                "notes = excluded.notes, workbook_key = excluded.workbook_key",
+                [plan.name, plan.city, _dump(plan.notes), plan.workbook_key])
+
+    def ensure_workbook_key(self) -> str:
+        """The secret that signs ward workbooks, made (once, at random) when there is none."""
+        key = self.plan().workbook_key
+        if not key:
+            key = secrets.token_hex(32)
+            with self.db.atomic():
+                self.db.execute("INSERT INTO plan (id) VALUES (1) ON CONFLICT(id) DO NOTHING")
+                self.db.execute("UPDATE plan SET workbook_key = ? WHERE id = 1", [key])
+        return key
 
     def wards(self) -> list[Ward]:
         return [Ward(r["name"], r["kind"], r["position"], r["id"])

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+from db.era import era_label
+from db.limits import CONFIRM_REMOVALS_ABOVE
+
 from .common import (
     UsageError,
     add_db_argument,
@@ -32,12 +35,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     imp.add_argument("workbook", metavar="FILE.xlsx")
     imp.add_argument("--dry-run", action="store_true",
                      help="only show what would change; the plan file is not opened for writing")
+    imp.add_argument("--yes", action="store_true",
+                     help=f"confirm an import that deletes more than {CONFIRM_REMOVALS_ABOVE} "
+                          "projects")
     imp.set_defaults(func=run_import)
 
 
 def run_export(args: argparse.Namespace) -> int:
     from desktop.publish.ward_excel import export_ward_workbook
 
+    with open_for_reading(args) as store:
+        signed = bool(store.plan().workbook_key)
+    if not signed:  # the first export makes the secret that signs every workbook
+        with open_for_writing(args) as store:
+            store.ensure_workbook_key()
     with open_for_reading(args) as store:
         year = require_year(store, args.year)
         doc = store.load(year)
@@ -61,6 +72,10 @@ def run_import(args: argparse.Namespace) -> int:
             if args.dry_run:
                 print("dry run: nothing was changed")
             return 0
+        if plan.needs_confirmation and not args.yes:
+            raise UsageError(f"this import deletes {len(plan.removed)} projects of {plan.ward} "
+                             f"{era_label(plan.fiscal_year)}; nothing was changed. Check the "
+                             "list above and run it again with --yes to apply it")
         apply_ward_import(store, plan)
     print("imported")
     return 0

@@ -12,20 +12,28 @@ Workbook layout (format version 1)::
     row 4…  one row per project, then a few empty rows for new projects (all editable)
     合計    live SUM formulas (locked); then allocation, remaining and execution rate (locked)
 
-Columns J–M are hidden and locked: the project id, the ward and the fiscal year of each row (so
-rows are matched on import and a row copied from another ward's file is recognised), and the
-row's values at export time (so a cell the clerk left alone never reverts an edit made in
-PlanBook meanwhile). The hidden sheet ``PlanBook`` names the format, its version, the ward, the
-year and the exported project ids (a project added in PlanBook after the export is not taken
-for a deleted row). Sheets are protected without a password: only the project cells are
-unlocked.
+Columns J–N are hidden and locked: the project id, the ward and the fiscal year of each row (so
+rows are matched on import and a row copied from another ward's file is recognised), the row's
+values at export time (so a cell the clerk left alone never reverts an edit made in PlanBook
+meanwhile) and the row's signature. The hidden sheet ``PlanBook`` names the format, its version,
+the ward, the year and the exported project ids (a project added in PlanBook after the export
+is not taken for a deleted row), with their signature. Sheets are protected without a password
+(only the project cells are unlocked), so the identity is signed instead (identity.py, with the
+plan file's secret): an edited identity is refused, naming what was changed. User text is always
+written as text, never as a formula.
 
-Modules: sheet_format (rows, columns, accepted words), export, read, import_diff (plan and
-apply); everything a caller needs is importable from here.
+Modules: sheet_format (rows, columns, accepted words), export, cells (bounded, safe reading),
+read, identity (signatures), import_diff (plan and apply); everything a caller needs is importable from here.
 """
 
 from .export import export_ward_workbook, sheet_title
-from .import_diff import ProjectChange, WardImportPlan, apply_ward_import, plan_ward_import
+from .import_diff import (
+    CONFIRM_REMOVALS_ABOVE,
+    ProjectChange,
+    WardImportPlan,
+    apply_ward_import,
+    plan_ward_import,
+)
 from .read import WardWorkbook, WorkbookRow, read_ward_workbook
 from .sheet_format import (
     COLUMNS,
@@ -38,7 +46,7 @@ from .sheet_format import (
 )
 
 __all__ = [
-    "COLUMNS", "FIRST_ROW", "FORMAT", "FORMAT_VERSION", "HEADER_ROW", "META_SHEET", "TOTAL_MARK",
+    "CONFIRM_REMOVALS_ABOVE", "COLUMNS", "FIRST_ROW", "FORMAT", "FORMAT_VERSION", "HEADER_ROW", "META_SHEET", "TOTAL_MARK",
     "ProjectChange", "WardImportPlan", "WardWorkbook", "WorkbookRow", "apply_ward_import",
     "export_ward_workbook", "plan_ward_import", "read_ward_workbook", "sheet_title",
 ]

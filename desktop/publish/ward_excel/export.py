@@ -20,7 +20,9 @@ from db.errors import ValidationError
 from db.records import STATUS_LABELS, EditionDocument, WardPlan, WardProject
 
 from ..output import atomic_output
+from .identity import row_tag, sheet_signature
 from .sheet_format import (
+    ALLOCATION_LABEL,
     AMOUNTS,
     COL,
     COLUMNS,
@@ -35,6 +37,8 @@ from .sheet_format import (
     HINT_ROW,
     LETTER,
     META_SHEET,
+    RATE_LABEL,
+    REMAINDER_LABEL,
     SPARE_ROWS,
     TITLE_ROW,
     TOTAL_MARK,
@@ -72,7 +76,7 @@ def export_ward_workbook(doc: EditionDocument, ward_name: str, output: str | Pat
     ws.title = sheet_title(ward_name)
     groups = {g.id: g.title for g in plan.groups}
 
-    ws.cell(TITLE_ROW, 1, f"{era_label(year)} {ward_name}まちづくり推進経費").font = Font(
+    text_cell(ws, TITLE_ROW, 1, f"{era_label(year)} {ward_name}まちづくり推進経費").font = Font(
         name=FONT_NAME, size=14, bold=True)
     ws.cell(HINT_ROW, 1, "(単位：千円)  黄色のセルを編集できます。行を削除するときは「削除」欄に"
                          "「削除」を選んでください。新しい事業は空いている行に入力します。"
@@ -86,6 +90,7 @@ def export_ward_workbook(doc: EditionDocument, ward_name: str, output: str | Pat
         ws.column_dimensions[get_column_letter(COL[key])].width = width
     ws.row_dimensions[HEADER_ROW].height = 30
 
+    secret = doc.plan.workbook_key
     row = FIRST_ROW
     for project in plan.projects:
         values = {
@@ -98,6 +103,8 @@ def export_ward_workbook(doc: EditionDocument, ward_name: str, output: str | Pat
             [project.number, project.name, project.description, project.initial,
              project.revised, project.settled, groups.get(project.group_id), project.status],
             ensure_ascii=False)
+        if secret:
+            values["tag"] = row_tag(secret, ward_name, year, project.id, values["base"])
         _write_row(ws, row, values)
         ws.row_dimensions[row].height = _row_height(project)
         row += 1
@@ -118,7 +125,7 @@ def export_ward_workbook(doc: EditionDocument, ward_name: str, output: str | Pat
     ws.protection.insertRows = False  # allowed: insert rows for new projects
     ws.protection.deleteRows = False
 
-    _write_meta(wb, plan, year, ws.title)
+    _write_meta(wb, plan, year, ws.title, secret)
     wb.security = WorkbookProtection(lockStructure=True)
     with atomic_output(output, ".xlsx") as temp:
         wb.save(temp)
@@ -133,9 +140,19 @@ def _row_height(project: WardProject) -> float:
     return 15.0 * lines + 3
 
 
+def text_cell(ws, row: int, column: int, value: Any):
+    """Write a value; text is always stored as text, never as a formula (``=HYPERLINK(…)``
+    typed as a project name stays those characters)."""
+    cell = ws.cell(row, column)
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
+
+
 def _write_row(ws, row: int, values: dict[str, Any]) -> None:
     for key, _, _ in COLUMNS:
-        cell = ws.cell(row, COL[key], values.get(key))
+        cell = text_cell(ws, row, COL[key], values.get(key))
         cell.font = Font(name=FONT_NAME)
         cell.border = _BORDER
         if key in EDITABLE:
@@ -168,11 +185,11 @@ def _write_totals(ws, row: int, last: int, plan: WardPlan) -> None:
     init, rev, sett = (f"{LETTER[k]}{total}" for k in AMOUNTS)
     rev_range = f"{LETTER['revised']}{FIRST_ROW}:{LETTER['revised']}{last}"
     lines = [
-        ("まちづくり推進経費 (配分額)", plan.allocation, _AMOUNT_FORMAT),
-        ("残額 (配分額 − 補正後、補正後がなければ当初予算)",
+        (ALLOCATION_LABEL, plan.allocation, _AMOUNT_FORMAT),
+        (REMAINDER_LABEL,
          f'=IF({LETTER["initial"]}{total + 1}="","",{LETTER["initial"]}{total + 1}'
          f'-IF(COUNT({rev_range})>0,{rev},{init}))', _AMOUNT_FORMAT),
-        ("執行率 (決算額 ÷ 補正後)", f'=IF(N({rev})=0,"",{sett}/{rev})', "0.0%"),
+        (RATE_LABEL, f'=IF(N({rev})=0,"",{sett}/{rev})', "0.0%"),
     ]
     for offset, (label, value, number_format) in enumerate(lines, start=1):
         ws.cell(total + offset, COL["name"], label).font = Font(name=FONT_NAME)
@@ -225,20 +242,22 @@ def _print_setup(ws, ward_name: str, year: int) -> None:
     ws.oddHeader.right.text = f"{era_label(year)} {ward_name}"
 
 
-def _write_meta(wb: Workbook, plan: WardPlan, year: int, data_sheet: str) -> None:
+def _write_meta(wb: Workbook, plan: WardPlan, year: int, data_sheet: str, secret: str) -> None:
     meta = wb.create_sheet(META_SHEET)
+    ids = ",".join(str(p.id) for p in plan.projects)
     rows = [("PlanBook ward sheet", "この表は PlanBook が読み取ります。変更しないでください。"),
             ("format", FORMAT), ("format_version", FORMAT_VERSION),
             ("ward", plan.ward.name), ("fiscal_year", year), ("sheet", data_sheet),
             ("exported_at", datetime.now().isoformat(timespec="seconds")),
-            ("project_ids", ",".join(str(p.id) for p in plan.projects)),
-            ("groups", len(plan.groups))]
-    for index, (key, value) in enumerate(rows, start=1):
-        meta.cell(index, 1, key)
-        meta.cell(index, 2, value)
+            ("project_ids", ids), ("groups", len(plan.groups)),
+            ("signature", sheet_signature(secret, plan.ward.name, year, data_sheet, ids)
+             if secret else "")]
+    for index, (name, value) in enumerate(rows, start=1):
+        meta.cell(index, 1, name)
+        text_cell(meta, index, 2, value)
     first = len(rows) + 2
     for offset, group in enumerate(plan.groups):
-        meta.cell(first + offset, 2, group.title)
+        text_cell(meta, first + offset, 2, group.title)
     if plan.groups:
         ref = f"'{META_SHEET}'!$B${first}:$B${first + len(plan.groups) - 1}"
         wb.defined_names[GROUPS_NAME] = DefinedName(GROUPS_NAME, attr_text=ref)

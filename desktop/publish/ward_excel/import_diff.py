@@ -7,12 +7,15 @@ from typing import Any
 
 from db.era import era_label
 from db.errors import ValidationError
+from db.limits import CONFIRM_REMOVALS_ABOVE
+from db.messages import msg, shown
 from db.money import format_amount
 from db.records import STATUS_LABELS, WardProject
 from db.store import PlanStore
 
+from .identity import row_tampering, sheet_tampering
 from .read import WardWorkbook, WorkbookRow
-from .sheet_format import AMOUNTS, FIELD_LABELS
+from .sheet_format import AMOUNTS, FIELD_LABELS, META_SHEET
 
 FIELDS = ("number", "name", "description", "initial", "revised", "settled", "group_id", "status")
 
@@ -36,6 +39,11 @@ class WardImportPlan:
     warnings: list[str] = field(default_factory=list)
     group_titles: dict[int, str] = field(default_factory=dict)
     source: str = ""
+
+    @property
+    def needs_confirmation(self) -> bool:
+        """Deleting more than a few projects is confirmed (``--yes``, or in the dialog)."""
+        return len(self.removed) > CONFIRM_REMOVALS_ABOVE
 
     @property
     def is_empty(self) -> bool:
@@ -119,18 +127,54 @@ def _changed_fields(current: WardProject, values: dict[str, Any], item: Workbook
     return fields
 
 
+def _check_signatures(key: str, workbook: WardWorkbook, refused: str) -> None:
+    """With a key in the plan file, the workbook's identity must carry valid signatures."""
+    if not key:
+        return
+    name = workbook.path.name
+    if workbook.format_version < 2 or not workbook.signature:
+        raise ValidationError([msg("%1: the workbook is not signed (written by an older PlanBook, "
+                                   "or its signature was removed); export the ward's sheet again "
+                                   "and enter the changes there", name)], refused)
+    problems = []
+    parts = sheet_tampering(key, workbook.signature, workbook.ward, workbook.fiscal_year,
+                            workbook.sheet, workbook.exported_text)
+    if "sheet" in parts:
+        problems.append(msg("%1!B4:B6: the ward, fiscal year or sheet named in the hidden %1 "
+                            "sheet was changed (it says %2 %3)", META_SHEET, shown(workbook.ward),
+                            workbook.fiscal_year))
+    if "projects" in parts:
+        problems.append(msg("%1!B8: the hidden list of exported projects was changed",
+                            META_SHEET))
+    for item in workbook.rows:
+        if item.id is None:
+            continue
+        parts = row_tampering(key, item.tag, workbook.ward, workbook.fiscal_year, item.id,
+                              item.base_text)
+        if "identity" in parts:
+            problems.append(msg("%1: the hidden identity of this row (PlanBook ID, 区, 年度) was "
+                                "changed", workbook.cell("id", item.row)))
+        elif "base" in parts:
+            problems.append(msg("%1: the hidden export values of this row were changed",
+                                workbook.cell("base", item.row)))
+    if problems:
+        raise ValidationError(problems, msg("%1 was refused: it was altered outside PlanBook's "
+                                            "editable cells; nothing was imported:", name))
+
+
 def plan_ward_import(store: PlanStore, workbook: WardWorkbook) -> WardImportPlan:
     """Compare the workbook with the database: the diff to show, or ValidationError."""
     problems: list[str] = []
-    refused = f"{workbook.path.name} was refused; nothing was imported:"
+    refused = msg("%1 was refused; nothing was imported:", workbook.path.name)
+    _check_signatures(store.plan().workbook_key, workbook, refused)
     edition = store.edition(workbook.fiscal_year)
     plan = None
     if edition is not None:
         plan = next((p for p in store.ward_plans(edition.id) if p.ward.name == workbook.ward),
                     None)
     if plan is None:
-        raise ValidationError([f"{workbook.path.name}: this database has no {workbook.ward} sheet "
-                               f"for {era_label(workbook.fiscal_year)}"], refused)
+        raise ValidationError([msg("%1: this database has no %2 sheet for %3", workbook.path.name,
+                                   workbook.ward, era_label(workbook.fiscal_year))], refused)
     by_id = {p.id: p for p in plan.projects}
     group_ids = {g.title: g.id for g in plan.groups}
     result = WardImportPlan(workbook.ward, workbook.fiscal_year, plan.id,
@@ -145,13 +189,14 @@ def plan_ward_import(store: PlanStore, workbook: WardWorkbook) -> WardImportPlan
             group_id = group_ids.get(item.group)
             if group_id is None:
                 known = "、".join(group_ids) or "none"
-                problems.append(f"{workbook.cell('group', item.row)}: 「{item.group}」 is not one "
-                                f"of {workbook.ward}'s groups ({known})")
+                problems.append(msg("%1: 「%2」 is not one of %3's groups (%4)",
+                                    workbook.cell("group", item.row), item.group, workbook.ward,
+                                    known))
         if item.id is not None and item.id not in by_id:
-            problems.append(f"{workbook.cell('id', item.row)}: project {item.id} is not one of "
-                            f"{workbook.ward}'s projects for {era_label(workbook.fiscal_year)} "
-                            "(it was removed from the database, or the row came from another "
-                            "file)")
+            problems.append(msg("%1: project %2 is not one of %3's projects for %4 (it was "
+                                "removed from the database, or the row came from another file)",
+                                workbook.cell("id", item.row), item.id, workbook.ward,
+                                era_label(workbook.fiscal_year)))
             continue
         values = {"number": item.number, "name": item.name, "description": item.description,
                   "initial": item.initial, "revised": item.revised, "settled": item.settled,
@@ -194,10 +239,10 @@ def apply_ward_import(store: PlanStore, plan: WardImportPlan) -> None:
         for change in plan.changed:
             row = store.row("ward_project", change.project.id)
             if row is None or any(row[c] != old for c, (old, _) in change.fields.items()):
-                raise ValidationError([f"{plan.ward}: project {change.project.id} "
-                                       f"({change.project.name}) changed in the database since "
-                                       "the import was prepared; prepare it again"],
-                                      "Nothing was imported:")
+                raise ValidationError([msg("%1: project %2 (%3) changed in the database since "
+                                           "the import was prepared; prepare it again", plan.ward,
+                                           change.project.id, change.project.name)],
+                                      msg("Nothing was imported:"))
             store.update_fields("ward_project", change.project.id,
                                 {c: new for c, (_, new) in change.fields.items()})
         for project in plan.removed:
