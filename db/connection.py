@@ -4,7 +4,8 @@ reads a current file (``planbook info``) starts at once. sqlite-utils is still w
 the migrations (db/schema.py loads it only when a file needs them).
 
 The rules kept, as sqlite-utils 4 has them: a write outside a transaction is committed at once;
-``atomic()`` is a transaction, or a savepoint when nested; triggers fire recursively.
+``atomic()`` is a transaction (``BEGIN IMMEDIATE``), or a savepoint when nested; triggers fire
+recursively.
 """
 
 from __future__ import annotations
@@ -76,7 +77,9 @@ class Connection:
                 raise
             conn.execute(f"RELEASE SAVEPOINT {savepoint}")
             return
-        conn.execute("BEGIN")
+        # Take the write lock now, waiting for it (busy timeout): a deferred transaction that
+        # reads first fails at once with "database is locked" when another program commits.
+        conn.execute("BEGIN IMMEDIATE")
         try:
             yield self
         except BaseException:

@@ -8,7 +8,15 @@ class PlanBookError(Exception):
 
 
 class PlanFileError(PlanBookError):
-    """A file cannot be opened as a plan file (missing, not PlanBook, newer schema, …)."""
+    """A file cannot be opened, written or replaced as a plan file (missing, not PlanBook,
+    newer schema, read-only folder, full disk, …).
+
+    The message is a ``db.messages.Message`` (template and arguments, for translation);
+    ``reason`` (a key of ``db.planfile.MESSAGES``) says what kind of failure it was."""
+
+    def __init__(self, message: str, *, reason: str | None = None):
+        super().__init__(message)
+        self.message, self.reason = message, reason
 
 
 class ValidationError(PlanBookError):

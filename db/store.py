@@ -8,11 +8,8 @@ the file on disk is always a consistent document. The generic row operations at 
 from __future__ import annotations
 
 import json
-import os
 import secrets
-import shutil
 import sqlite3
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -20,7 +17,20 @@ from pathlib import Path
 from typing import Any
 
 from .connection import Connection
-from .errors import PlanFileError
+from .planfile import (
+    connect,
+    copy_database,
+    error_for,
+    file_uri,
+    foreign_objects,
+    header,
+    is_network_path,  # noqa: F401 - re-exported
+    journal_mode_for,
+    logs_beside,
+    plan_file_error,
+    remove_new_empty_logs,
+    remove_with_sidecars,
+)
 from .records import (
     Contact,
     Edition,
@@ -40,8 +50,6 @@ from .records import (
     WardProject,
 )
 from .schema import APPLICATION_ID, SCHEMA_VERSION, migrations
-
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 # Columns holding JSON text, per table (lists unless noted).
 JSON_COLUMNS: dict[str, set[str]] = {
@@ -110,20 +118,13 @@ class PlanStore:
             yield self
 
     def save_copy(self, destination: str | Path) -> Path:
-        """Write a consistent copy of the whole plan to ``destination`` (replaced atomically)."""
-        destination = Path(destination)
-        temporary = destination.with_name(f".{destination.name}.tmp")
-        temporary.unlink(missing_ok=True)
-        try:
-            target = sqlite3.connect(temporary)
-            try:
-                self.db.conn.backup(target)
-            finally:
-                target.close()
-            os.replace(temporary, destination)
-        finally:
-            temporary.unlink(missing_ok=True)
-        return destination
+        """Write a consistent copy of the whole plan to ``destination`` (replaced atomically;
+        SQLite's backup API, never a file copy of the open file)."""
+        return copy_database(self.db.conn, Path(destination))
+
+    def set_busy_timeout(self, seconds: float) -> None:
+        """How long a write waits for another program's write to finish."""
+        self.db.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
 
     def damage(self) -> str | None:
         """SQLite's quick check: None when the file is sound, else its first complaint."""
@@ -568,143 +569,108 @@ class PlanStore:
 
 # -- opening files -----------------------------------------------------------------------------
 
-NETWORK_FILESYSTEMS = {"cifs", "smb3", "smbfs", "nfs", "nfs4", "afs", "9p", "fuse.sshfs",
-                       "davfs", "fuse.davfs2"}
+def _open_existing(path: Path, readonly: bool) -> Connection:
+    """A connection to an existing file, taking SQLite's locks like any other user of it.
 
-
-def is_network_path(path: Path) -> bool:
-    """True for files on a file share (UNC path, mapped network drive, SMB/NFS mount)."""
-    resolved = str(path.resolve())
-    if sys.platform == "win32":
-        if resolved.startswith("\\\\"):
-            return True
-        import ctypes
-
-        drive = os.path.splitdrive(resolved)[0] + "\\"
-        return ctypes.windll.kernel32.GetDriveTypeW(drive) == 4  # DRIVE_REMOTE
-    try:
-        mounts = Path("/proc/mounts").read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return False
-    best, kind = "", ""
-    for line in mounts:
-        fields = line.split()
-        if len(fields) >= 3 and (resolved + "/").startswith(fields[1].rstrip("/") + "/"):
-            if len(fields[1]) > len(best):
-                best, kind = fields[1], fields[2]
-    return kind in NETWORK_FILESYSTEMS
-
-
-def journal_mode_for(path: Path) -> str:
-    """WAL locally; the rollback journal on a file share, where WAL's shared memory is unsafe."""
-    return "DELETE" if is_network_path(path) else "WAL"
-
-
-def _connect(uri: str) -> Connection:
-    db = Connection(sqlite3.connect(uri, uri=True))
-    db.execute("PRAGMA foreign_keys = ON")
-    return db
-
-
-def _is_wal_file(path: Path) -> bool:
-    """The header's read/write format bytes are 2 for a WAL-mode database."""
-    with open(path, "rb") as handle:
-        header = handle.read(20)
-    return len(header) == 20 and header[18] == 2 and header[19] == 2
-
-
-def _file_version(path: Path) -> tuple[int, int]:
-    """(application_id, user_version) read without writing, or PlanFileError."""
-    with open(path, "rb") as handle:
-        header = handle.read(100)
-    if len(header) == 0:
-        return (0, 0)
-    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
-        raise PlanFileError(f"{path}: not a PlanBook plan file (it is not an SQLite database).")
-    user_version = int.from_bytes(header[60:64], "big")
-    application_id = int.from_bytes(header[68:72], "big")
-    if Path(f"{path}-wal").exists():
-        # Another connection (the editor) has the file open: the newest header may still be in
-        # the write-ahead log, so ask SQLite, read-only.
+    Read-only use opens it read-write all the same (``query_only``), so that the last
+    connection to close removes -wal/-shm as usual; only where that is impossible (a read-only
+    folder) is the file opened read-only, or, with no log beside it, as immutable."""
+    attempts = [file_uri(path, mode="rw")]
+    if readonly:
+        attempts.append(file_uri(path, mode="ro"))
+        if not Path(f"{path}-wal").exists():
+            attempts.append(file_uri(path, mode="ro", immutable="1"))
+    first: sqlite3.Error | None = None
+    existed = logs_beside(path)
+    for uri in attempts:
+        db = None
         try:
-            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-            try:
-                application_id = conn.execute("PRAGMA application_id").fetchone()[0]
-                user_version = conn.execute("PRAGMA user_version").fetchone()[0]
-            finally:
-                conn.close()
-        except sqlite3.DatabaseError as error:
-            raise PlanFileError(f"{path}: not a PlanBook plan file ({error}).") from error
-    return application_id, user_version
+            db = connect(uri)
+            if readonly:
+                db.execute("PRAGMA query_only = ON")
+            header(db)
+            return db
+        except sqlite3.Error as error:
+            if db is not None:
+                db.close()
+            name = getattr(error, "sqlite_errorname", "") or ""
+            first = first or error
+            if not name.startswith(("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_PERM")):
+                break
+    remove_new_empty_logs(path, existed)
+    raise error_for(path, first) from first
 
 
 def open_plan(path: str | Path, *, create: bool = False, readonly: bool = False) -> PlanStore:
     """Open a plan file, migrating it forward (after a backup) when it is older.
 
     ``readonly`` never writes to the file: an older file is migrated in memory instead.
-    ``create`` makes a new empty plan file when ``path`` does not exist.
+    ``create`` makes a new empty plan file when ``path`` does not exist (or is empty).
+    A file whose schema holds anything PlanBook's migrations do not create (a planted
+    trigger or view) is refused before anything runs.
     """
     path = Path(path)
     if path.is_dir():
-        raise PlanFileError(f"{path}: is a folder, not a plan file.")
+        raise plan_file_error("is_folder", path)
     if not path.exists():
         if not create:
-            raise PlanFileError(f"{path}: no such file.")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        db = _connect(f"file:{path}?mode=rwc")
-        db.execute(f"PRAGMA journal_mode = {journal_mode_for(path)}")
-        migrations.apply(db)
-        return PlanStore(db, path)
+            raise plan_file_error("no_such_file", path)
+        return _create(path)
+    db = _open_existing(path, readonly)
     try:
-        application_id, version = _file_version(path)
-    except OSError as error:
-        raise PlanFileError(f"{path}: cannot be read ({error.strerror}).") from error
-    if application_id != APPLICATION_ID and not (application_id == 0 and version == 0):
-        raise PlanFileError(f"{path}: not a PlanBook plan file (another application's database).")
-    if version > SCHEMA_VERSION:
-        raise PlanFileError(
-            f"{path}: was saved by a newer PlanBook (file format {version}; this PlanBook reads "
-            f"up to {SCHEMA_VERSION}). Install the newer PlanBook to open it; the file was not "
-            "changed.")
-    # A read-only open must not leave -wal/-shm files behind: when no writer has the file open
-    # (no -wal beside it), read it as immutable; either way copy it into memory at once.
-    if readonly:
-        # immutable (no locks, no -shm) is safe only for a WAL file that nobody has open (no
-        # -wal beside it); a rollback-journal file may be written at any moment: take the lock.
-        immutable = _is_wal_file(path) and not Path(f"{path}-wal").exists()
-        uri = f"file:{path}?mode=ro" + ("&immutable=1" if immutable else "")
-    else:
-        uri = f"file:{path}?mode=rw"
-    try:
-        db = _connect(uri)
+        application_id, version = header(db)
         tables = set(db.table_names())
-    except sqlite3.DatabaseError as error:
-        raise PlanFileError(f"{path}: not a PlanBook plan file ({error}).") from error
-    if application_id == 0 and (tables - {"_sqlite_migrations"}):
-        db.close()
-        raise PlanFileError(f"{path}: not a PlanBook plan file (an SQLite database of something "
-                            "else).")
-    if application_id == 0 and not create:
-        db.close()
-        raise PlanFileError(f"{path}: is an empty file, not a plan file.")
-    if readonly:
-        memory = _connect(":memory:")
-        db.conn.backup(memory.conn)
-        db.close()
-        db = memory
-    if version < SCHEMA_VERSION:
+        if application_id != APPLICATION_ID and not (application_id == 0 and version == 0):
+            raise plan_file_error("other_app", path)
+        if version > SCHEMA_VERSION:
+            raise plan_file_error("newer", path, version, SCHEMA_VERSION)
+        if application_id == 0 and (tables - {"_sqlite_migrations"}):
+            raise plan_file_error("other_db", path)
+        if application_id == 0 and not create:
+            raise plan_file_error("empty", path)
+        foreign = foreign_objects(db, version) if application_id else []
+        if foreign:
+            raise plan_file_error("foreign_schema", path, ", ".join(foreign))
+        if readonly:
+            memory = connect(":memory:")
+            db.conn.backup(memory.conn)
+            db.close()
+            db = memory
+        elif 0 < version < SCHEMA_VERSION:
+            copy_database(db.conn, path.with_name(f"{path.name}.v{version}.bak"))
         if not readonly:
-            if version > 0:
-                shutil.copy2(path, path.with_name(f"{path.name}.v{version}.bak"))
-            db.execute(f"PRAGMA journal_mode = {journal_mode_for(path)}")
-        migrations.apply(db)
-    elif not readonly:
-        db.execute(f"PRAGMA journal_mode = {journal_mode_for(path)}")
+            db.execute(f"PRAGMA journal_mode = {journal_mode_for(path)}").fetchone()
+        if version < SCHEMA_VERSION:
+            migrations.apply(db)
+    except sqlite3.Error as error:
+        db.close()
+        raise error_for(path, error) from error
+    except BaseException:
+        db.close()
+        raise
     return PlanStore(db, path, readonly)
+
+
+def _create(path: Path) -> PlanStore:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise error_for(path, error) from error
+    db = None
+    try:
+        db = connect(file_uri(path, mode="rwc"))
+        db.execute(f"PRAGMA journal_mode = {journal_mode_for(path)}").fetchone()
+        migrations.apply(db)
+    except sqlite3.Error as error:
+        if db is not None:
+            db.close()
+        remove_with_sidecars(path)
+        raise error_for(path, error) from error
+    return PlanStore(db, path)
 
 
 def memory_plan() -> PlanStore:
     """A new, empty plan that lives in memory (tests, previews, validation)."""
-    db = _connect(":memory:")
+    db = connect(":memory:")
     migrations.apply(db)
     return PlanStore(db, None)

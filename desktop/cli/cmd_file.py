@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from db.input_files import read_text_file
 from db.interchange import export_json, import_parsed, is_empty, load_json_text, parse_document
 from db.limits import MAX_JSON_BYTES
+from db.planfile import new_plan_file
 from db.sample import load_sample
 from db.store import open_plan
+from desktop.publish.output import atomic_output
 
 from .common import (
     UsageError,
     add_db_argument,
-    building,
     db_path,
     open_for_reading,
     output_file,
@@ -48,7 +47,7 @@ def run_init(args: argparse.Namespace) -> int:
     path = db_path(args)
     if path.exists():
         raise UsageError(f"{path}: already exists; choose another name")
-    with building(path) as temporary, open_plan(temporary, create=True) as store:
+    with new_plan_file(path) as temporary, open_plan(temporary, create=True) as store:
         if not args.empty:
             load_sample(store)
         store.checkpoint()
@@ -63,15 +62,8 @@ def run_export(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     output = Path(args.output)
-    handle = tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", newline="\n", dir=output.parent, prefix=f".{output.name}.",
-        suffix=".tmp", delete=False)
-    try:
-        with handle:
-            handle.write(text)
-        os.replace(handle.name, output)
-    finally:
-        Path(handle.name).unlink(missing_ok=True)
+    with atomic_output(output, ".json") as temporary:
+        temporary.write_text(text, encoding="utf-8", newline="\n")
     print(f"wrote {output}")
     return 0
 
@@ -82,7 +74,7 @@ def run_import(args: argparse.Namespace) -> int:
     parsed = parse_document(load_json_text(read_text_file(source, MAX_JSON_BYTES)))
     path = db_path(args)
     if not path.exists():
-        with building(path) as temporary, open_plan(temporary, create=True) as store:
+        with new_plan_file(path) as temporary, open_plan(temporary, create=True) as store:
             import_parsed(store, parsed)
             store.checkpoint()
     else:

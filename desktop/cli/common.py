@@ -4,13 +4,11 @@ for reading or writing, and fiscal-year arguments."""
 from __future__ import annotations
 
 import argparse
-import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from db.era import parse_fiscal_year
 from db.errors import PlanBookError, PlanFileError
+from db.planfile import new_plan_file, plan_file_error
 from db.store import PlanStore, open_plan
 from desktop.paths import default_db_path
 
@@ -19,26 +17,13 @@ class UsageError(PlanBookError):
     """A command-line argument is wrong."""
 
 
-@contextmanager
-def building(path: Path) -> Iterator[Path]:
-    """A plan file is built under a temporary name and appears at ``path`` only when complete."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.building")
-    try:
-        yield temporary
-        os.replace(temporary, path)
-    finally:
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{temporary}{suffix}").unlink(missing_ok=True)
-
-
 def ensure_default_file() -> Path:
     """The default plan file, created from the bundled sample on first run."""
     path = default_db_path()
     if not path.exists():
         from db.sample import load_sample
 
-        with building(path) as temporary, open_plan(temporary, create=True) as store:
+        with new_plan_file(path) as temporary, open_plan(temporary, create=True) as store:
             load_sample(store)
             store.checkpoint()
     return path
@@ -52,7 +37,7 @@ def open_for_reading(args: argparse.Namespace) -> PlanStore:
     """Open ``--db`` without ever writing to it (an older file is migrated in memory)."""
     path = db_path(args)
     if not path.exists():
-        raise PlanFileError(f"{path}: no such file.")
+        raise plan_file_error("no_such_file", path)
     return open_plan(path, readonly=True)
 
 

@@ -15,19 +15,26 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from db.planfile import creation_mode
+
 
 @contextmanager
 def atomic_output(path: str | Path, suffix: str) -> Iterator[Path]:
     """Yield a temporary path in ``path``'s folder (created if missing) to write to.
 
-    When the block succeeds the file is flushed to disk and renamed over ``path``; when it
+    The file gets the permissions the umask gives new files. When the block succeeds it is
+    flushed to disk and renamed over ``path``; when it
     raises anything (Cancelled, KeyboardInterrupt included) the temporary file is removed and
     ``path`` is left as it was."""
     path = Path(path)
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(prefix=f".{path.stem}.partial-", suffix=suffix, dir=folder)
-    os.close(handle)
+    try:
+        if os.name == "posix":  # mkstemp makes it 0600: colleagues on a share could not open it
+            os.fchmod(handle, creation_mode())
+    finally:
+        os.close(handle)
     temp = Path(name)
     try:
         yield temp

@@ -47,14 +47,22 @@ def make_version_1(path):
 def test_version_1_file_migrates_forward_with_a_backup(tmp_path):
     path = tmp_path / "old.sqlite"
     make_version_1(path)
-    before = digest(path)
+    before = dump(path)
     with open_plan(path) as store:
         assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         (plan,) = store.ward_plans(1)
         assert plan.projects[0].initial == 700
         assert plan.printed_totals.initial is None
-    backup = tmp_path / "old.sqlite.v1.bak"
-    assert digest(backup) == before
+    backup = tmp_path / "old.sqlite.v1.bak"  # written with SQLite's backup API: same content
+    assert dump(backup) == before
+
+
+def dump(path):
+    conn = sqlite3.connect(path)
+    try:
+        return (conn.execute("PRAGMA user_version").fetchone()[0], list(conn.iterdump()))
+    finally:
+        conn.close()
 
 
 def test_readonly_open_of_an_old_file_never_writes(tmp_path):
@@ -123,19 +131,19 @@ def test_money_columns_refuse_floats_and_text(tmp_path):
 
 def test_files_on_a_network_share_use_the_rollback_journal(tmp_path, monkeypatch):
     """WAL needs shared memory, which SMB/NFS shares do not provide safely."""
-    import db.store
+    import db.planfile
 
-    monkeypatch.setattr(db.store, "is_network_path", lambda path: True)
+    monkeypatch.setattr(db.planfile, "is_network_path", lambda path: True)
     path = tmp_path / "shared.sqlite"
     with open_plan(path, create=True) as store:
         assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
-    monkeypatch.setattr(db.store, "is_network_path", lambda path: False)
+    monkeypatch.setattr(db.planfile, "is_network_path", lambda path: False)
     with open_plan(path) as store:
         assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
 def test_local_temp_folder_is_not_a_network_path(tmp_path):
-    from db.store import is_network_path
+    from db.planfile import is_network_path
 
     assert not is_network_path(tmp_path / "x.sqlite")
 
@@ -155,18 +163,16 @@ def test_a_new_plan_open_for_writing_can_be_read_at_the_same_time(tmp_path):
         writer.close()
 
 
-def test_only_wal_files_are_read_without_locks(tmp_path, monkeypatch):
-    import db.store
+def test_read_only_opens_leave_no_logs_behind(tmp_path, monkeypatch):
+    import db.planfile
 
-    local = tmp_path / "local.sqlite"
-    open_plan(local, create=True).close()
-    assert db.store._is_wal_file(local)
-    monkeypatch.setattr(db.store, "is_network_path", lambda path: True)
-    shared = tmp_path / "shared.sqlite"
-    open_plan(shared, create=True).close()
-    assert not db.store._is_wal_file(shared)
-    with open_plan(shared, readonly=True) as store:  # takes SQLite's shared lock, still reads
-        assert store.fiscal_years() == []
+    for shared in (False, True):  # WAL locally, the rollback journal on a share
+        monkeypatch.setattr(db.planfile, "is_network_path", lambda path, shared=shared: shared)
+        path = tmp_path / f"{'shared' if shared else 'local'}.sqlite"
+        open_plan(path, create=True).close()
+        with open_plan(path, readonly=True) as store:
+            assert store.fiscal_years() == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["local.sqlite", "shared.sqlite"]
 
 
 def test_damage_is_reported_by_the_quick_check(tmp_path, sample_file):
