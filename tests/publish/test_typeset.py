@@ -135,10 +135,10 @@ def test_fonts_cover_the_symbols_we_print():
     assert not m.has("☑")  # drawn or substituted, never tofu
 
 
-def test_printable_replaces_missing_glyphs():
-    text, missing = printable("𠮷野家の髙﨑さん😀☑️")
-    assert text == f"{GETA}野家の髙﨑さん{GETA}✓"
-    assert missing == ["𠮷", "😀"]
+def test_printable_replaces_what_no_font_has():
+    text, missing = printable("𠮷野家の髙﨑さん😀☑️\U0010fffd")
+    assert text == f"𠮷野家の髙﨑さん{GETA}✓{GETA}"  # 𠮷: from the fallback font
+    assert missing == ["😀", "\U0010fffd"]
 
 
 def test_textblock_draws_embedded_extractable_text():

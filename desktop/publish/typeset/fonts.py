@@ -1,6 +1,9 @@
 """The shipped fonts (BIZ UD, SIL OFL): registration, glyph coverage and cached widths.
 
-Only these embedded TrueType fonts are ever used; nothing falls back to a base-14 font.
+Only these embedded TrueType fonts are ever used; nothing falls back to a base-14 font. A
+character BIZ UD lacks (𠮷, most of JIS X 0213's levels 3–4) prints from the fallback font
+(PlanBookFallback-Regular.ttf, a subset of Noto Sans CJK JP made by make_fallback.py), which is
+read and embedded only when a document uses it; only what no font has prints as 〓.
 Fonts are registered lazily, each on first use; registration is idempotent and thread-safe,
 and it is the only process-wide state typeset keeps.
 """
@@ -12,7 +15,7 @@ from pathlib import Path
 
 from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
 
 FONT_DIR = Path(__file__).resolve().parents[3] / "resources" / "fonts"
 
@@ -22,14 +25,17 @@ GOTHIC_BOLD = "PB-Gothic-Bold"
 MONO = "PB-Mono"  # BIZ UDゴシック: tabular figures for amounts
 MONO_BOLD = "PB-Mono-Bold"
 MINCHO = "PB-Mincho"
+FALLBACK = "PB-Fallback"  # every style's characters that BIZ UD lacks (one weight)
 FONT_FILES = {
     GOTHIC: "BIZUDPGothic-Regular.ttf",
     GOTHIC_BOLD: "BIZUDPGothic-Bold.ttf",
     MONO: "BIZUDGothic-Regular.ttf",
     MONO_BOLD: "BIZUDGothic-Bold.ttf",
     MINCHO: "BIZUDPMincho-Regular.ttf",
+    FALLBACK: "PlanBookFallback-Regular.ttf",
 }
 LICENSE = FONT_DIR / "LICENSE-OFL.txt"
+FALLBACK_LICENSE = FONT_DIR / "LICENSE-fallback-OFL.txt"
 
 # Characters the fonts lack that have a sensible printed stand-in.
 STAND_INS = {"☑": "✓", "☒": "×", "✔": "✓", "✅": "✓", "✗": "×", "➡": "⇒", "→": "⇒"}
@@ -38,6 +44,40 @@ IGNORABLE = {0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF}  # zero-width characters: d
 
 _lock = threading.Lock()
 _metrics: dict[str, FontMetrics] = {}
+# Characters printable() sent to the fallback font (draw_text splits runs only when one is
+# in a line; empty until a document uses the fallback, so the usual lines cost nothing more).
+fallback_chars: set[str] = set()
+
+
+class _TTFont(TTFont):
+    """reportlab's TTFont with a ToUnicode map that also holds characters beyond the BMP.
+
+    reportlab writes each entry as 4 hex digits, so 𠮷 (U+20BB7) would copy out as U+20BB;
+    the map must give it as a UTF-16 surrogate pair."""
+
+    def addObjects(self, doc) -> None:
+        state = self.state.get(doc)
+        subsets = [list(s) for s in state.subsets] if state else []
+        super().addObjects(doc)
+        for n, subset in enumerate(subsets):
+            if all(code <= 0xFFFF for code in subset):
+                continue
+            base = (SUBSETN(n) + b"+" + self.face.name + self.face.subfontNameX).decode("pdfdoc")
+            stream = doc.idToObject.get("toUnicodeCMap:" + base)
+            if stream is not None:
+                stream.content = _to_unicode_cmap(base, subset)
+
+
+def _to_unicode_cmap(name: str, subset: list[int]) -> str:
+    entries = [f"<{code:02X}> <{chr(value).encode('utf-16-be').hex().upper()}>"
+               for code, value in enumerate(subset)]
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+        f"/CIDSystemInfo << /Registry ({name}) /Ordering ({name}) /Supplement 0 >> def",
+        f"/CMapName /{name} def", "/CMapType 2 def",
+        "1 begincodespacerange", f"<00> <{len(subset) - 1:02X}>", "endcodespacerange",
+        f"{len(subset)} beginbfchar", *entries, "endbfchar",
+        "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"])
 
 
 class FontMetrics:
@@ -63,13 +103,20 @@ class FontMetrics:
             return cache[text]
         except KeyError:
             pass
-        cw, dw = self._char_widths, self._default
+        cw = self._char_widths
         value = 0.0
         for ch in text:
-            value += cw.get(ord(ch), dw)
+            width = cw.get(ord(ch))
+            value += self._missing_width(ch) if width is None else width
         if len(cache) < 200_000:
             cache[text] = value
         return value
+
+    def _missing_width(self, ch: str) -> float:
+        """A character this font lacks is printed from the fallback font, when that has it."""
+        if self.name != FALLBACK and ch in fallback_chars:
+            return metrics(FALLBACK)._char_widths.get(ord(ch), self._default)
+        return self._default
 
     def width(self, text: str, size: float) -> float:
         return self.units(text) * size / 1000.0
@@ -99,17 +146,18 @@ def metrics(name: str) -> FontMetrics:
         if name not in _metrics:
             # Binary (Flate-only) streams: ASCII85 in pure Python costs ~0.5 s on a large booklet.
             rl_config.useA85 = 0
-            font = TTFont(name, str(FONT_DIR / FONT_FILES[name]))
+            font = _TTFont(name, str(FONT_DIR / FONT_FILES[name]))
             pdfmetrics.registerFont(font)
             _metrics[name] = FontMetrics(name, font)
     return _metrics[name]
 
 
 def printable(text: str, font: str = GOTHIC) -> tuple[str, list[str]]:
-    """Text with every character the font lacks replaced; returns (text, missing characters).
+    """Text with every character no font has replaced; returns (text, missing characters).
 
     Variation selectors and zero-width characters are dropped silently; known symbols get a
-    stand-in (☑ → ✓); anything else becomes 〓 and is listed so the caller can report it.
+    stand-in (☑ → ✓); a character the fallback font has is kept (draw_text prints it from
+    there); anything else becomes 〓 and is listed so the caller can report it.
     """
     cmap = metrics(font).cmap
     missing: list[str] = []
@@ -133,6 +181,9 @@ def printable(text: str, font: str = GOTHIC) -> tuple[str, list[str]]:
         stand_in = STAND_INS.get(ch)
         if stand_in is not None and ord(stand_in) in cmap:
             out.append(stand_in)
+        elif code in metrics(FALLBACK).cmap:
+            fallback_chars.add(ch)
+            out.append(ch)
         else:
             out.append(GETA)
             if ch not in missing:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from reportlab.lib.colors import Color, black
 from reportlab.pdfgen.canvas import Canvas
 
-from .fonts import GOTHIC, metrics, printable
+from .fonts import FALLBACK, GOTHIC, fallback_chars, metrics, printable
 from .linebreak import Broken, Line, break_lines
 
 ALIGNS = ("justify", "left", "right", "center")
@@ -28,18 +28,35 @@ def draw_text(canvas: Canvas, x: float, y: float, text: str, font: str, size: fl
     """Draw one line with its baseline at (x, y) in the current fill colour."""
     if not text:
         return
-    ttf = metrics(font).font
     doc = canvas._doc
     size_text = _num(size)
     parts = [f"BT {_num(x)} {_num(y)} Td"]
     if char_space:
         parts.append(f"{_num(char_space)} Tc")
-    for subset, codes in ttf.splitString(text, doc):
-        parts.append(f"{ttf.getSubsetInternalName(subset, doc)} {size_text} Tf <{codes.hex()}> Tj")
+    runs = _font_runs(text, font) if fallback_chars and not fallback_chars.isdisjoint(text) \
+        else ((font, text),)
+    for run_font, run in runs:
+        ttf = metrics(run_font).font
+        for subset, codes in ttf.splitString(run, doc):
+            parts.append(f"{ttf.getSubsetInternalName(subset, doc)} {size_text} Tf "
+                         f"<{codes.hex()}> Tj")
     if char_space:
         parts.append("0 Tc")
     parts.append("ET")
     canvas._code.append(" ".join(parts))
+
+
+def _font_runs(text: str, font: str) -> list[tuple[str, str]]:
+    """Cut a line into runs of the font's own characters and of the fallback font's."""
+    cmap = metrics(font).cmap
+    runs: list[tuple[str, str]] = []
+    for ch in text:
+        use = font if ord(ch) in cmap or ch not in fallback_chars else FALLBACK
+        if runs and runs[-1][0] == use:
+            runs[-1] = (use, runs[-1][1] + ch)
+        else:
+            runs.append((use, ch))
+    return runs
 
 
 def text_width(text: str, font: str, size: float) -> float:
