@@ -23,9 +23,9 @@ MAX_JSON_DEPTH = 40
 MAX_INTEGER = MAX_AMOUNT
 MAX_NUMBER_DIGITS = 19
 
-NAME = 100  # titles, names, headings, labels
-LINE = 300  # one-line texts that may run longer (headlines, captions, budget notes)
-PARAGRAPH = 1_000  # descriptions, leads, goals, one item of a paragraph list
+NAME = 200  # titles, names, headings, labels
+LINE = 400  # one-line texts that may run longer (headlines, captions, budget notes)
+PARAGRAPH = 2_000  # descriptions, leads, goals, one item of a paragraph list
 NOTE = 4_000  # the plan's free notes
 CELL = 100  # one cell of a small table
 IMAGE = 8 * 1024 * 1024  # a picture, base64 text
@@ -81,6 +81,8 @@ COUNT_LIMITS: dict[tuple[str, str], int] = {
     ("edition", "initiatives"): 50_000,
     ("edition", "visions"): 50,
     ("vision", "measures"): 100,
+    ("vision", "initiatives"): 50_000,  # resolved lists (EditionDocument), not stored ones
+    ("ward_plan", "initiatives"): 50_000,
     ("edition", "priorities"): 20,
     ("priority", "actions"): 200,
     ("edition", "ward_plans"): 100,

@@ -16,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from db.records import EditionDocument
 
+from ..fit import fit_document
 from ..output import atomic_output
 from ..progress import Progress
 from ..typeset import GOTHIC, BuildReport, Preflight, register_fonts
@@ -39,6 +40,7 @@ def build_booklet(doc: EditionDocument, output: str | Path, *, print_production:
     register_fonts()
     output = Path(output)
     preflight = Preflight()
+    doc = fit_document(doc, preflight)  # what is too long to print is cut, and noted
     progress.step(0, 100, "layout")
     blocks, _contents = build_blocks(doc, preflight)
     flow = Flow(preflight)

@@ -116,6 +116,28 @@ class FullPage(Block):
         self.paint(canvas, page)
 
 
+class Clipped(Block):
+    """A block drawn only down to ``height`` (the rest is cut; the preflight says so)."""
+
+    def __init__(self, block: Block, height: float):
+        self.block, self.height = block, height
+        self.space_before, self.where = block.space_before, block.where
+
+    def wrap(self, width):
+        return self.height
+
+    def draw(self, canvas, x, top, page):
+        canvas.saveState()
+        path = canvas.beginPath()
+        path.rect(x - MARGIN_X, top - self.height, FRAME_W + 2 * MARGIN_X, self.height + MARGIN_X)
+        canvas.clipPath(path, stroke=0, fill=0)
+        self.block.draw(canvas, x, top, page)
+        canvas.restoreState()
+
+    def notes(self, page, preflight):
+        self.block.notes(page, preflight)
+
+
 @dataclass
 class Page:
     number: int
@@ -234,6 +256,7 @@ class Flow:
     def _flow(self, queue: list[Block]) -> None:
         i = 0
         width = self.width
+        moved: Block | None = None  # the block last moved whole to a new page
         while i < len(queue):
             block = queue[i]
             if isinstance(block, PageBreak):
@@ -266,13 +289,17 @@ class Flow:
             if block.keep_with_next:
                 need = gap + self._chain_height(queue, i, width)
             available = self._available()
-            if need > available + 1e-6 and self.page.items:
+            # A block is moved to a new page at most once: on that page it is placed even if a
+            # repeated category label sits above it (else a heading taller than the rest of the
+            # page would move on forever).
+            if need > available + 1e-6 and self.page.items and block is not moved:
                 head = None if block.keep_with_next else block.split(width, available - gap)
                 if head is not None:
                     self._place(head[0], head[0].wrap(width))
                     queue[i] = head[1]
                 self._new_page()
                 if head is None:
+                    moved = block
                     self._continue_category(queue, i)
                 continue
             if height > available + 1e-6:
@@ -289,8 +316,10 @@ class Flow:
                                        "too long for one page: continued on the next page")
                     queue[i:i + 1] = pieces
                     continue
-                self.preflight.add(self.page.number, block.where,
-                                   "taller than a page and cannot be split")
+                self.preflight.add(self.page.number, block.where or "a block",
+                                   "taller than the page and cannot be split: cut at the foot "
+                                   "of the page")
+                block, height = Clipped(block, max(available, 0.0)), max(available, 0.0)
             if isinstance(block, Anchor):
                 block.page = self.page.number
                 self.page.anchors.append(block)

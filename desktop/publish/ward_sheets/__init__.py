@@ -32,6 +32,7 @@ from db.errors import ValidationError
 from db.money import format_amount
 from db.records import EditionDocument, WardPlan
 
+from ..fit import fit_records
 from ..output import atomic_output
 from ..progress import Progress
 from ..typeset import GOTHIC, BuildReport, Preflight, register_fonts
@@ -113,6 +114,7 @@ def _write_sheets(doc: EditionDocument, plans: list[WardPlan], path: Path,
     canvas.setCreator("PlanBook")
     canvas.setKeywords(["PlanBook", "ward sheets", year])
     drawer = _Drawer(canvas, doc, preflight)
+    plans = fit_records(plans, preflight)  # what is too long to print is cut, and noted
     for index, plan in enumerate(plans):
         progress.step(index, len(plans), plan.ward.name)
         _check_totals(plan, preflight)
@@ -141,10 +143,11 @@ def split_ward_sheets(doc: EditionDocument, out_dir: str | Path, *,
     progress = progress or Progress()
     out_dir.mkdir(parents=True, exist_ok=True)
     finals: list[Path] = []
+    names = file_names([plan.ward.name for plan in plans])
     with ExitStack() as staged:
-        for index, plan in enumerate(plans):
+        for index, (plan, name) in enumerate(zip(plans, names, strict=True)):
             progress.step(index, len(plans), plan.ward.name)
-            final = out_dir / f"{_file_name(plan.ward.name)}.pdf"
+            final = out_dir / f"{name}.pdf"
             temp = staged.enter_context(atomic_output(final, ".pdf"))
             _write_sheets(doc, [plan], temp, Progress())
             finals.append(final)
@@ -152,5 +155,27 @@ def split_ward_sheets(doc: EditionDocument, out_dir: str | Path, *,
     return finals
 
 
-def _file_name(name: str) -> str:
-    return "".join("_" if c in '<>:"/\\|?*' or ord(c) < 32 else c for c in name).strip(". ")
+WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)),
+                    *(f"LPT{n}" for n in range(1, 10))}
+
+
+def file_names(names: list[str]) -> list[str]:
+    """A safe, distinct file name (without extension) for each ward name, in order.
+
+    Characters no file system takes become ``_``; a name that is empty, only dots, or reserved
+    on Windows (``CON``, ``nul.txt``…) gets a ``ward_`` prefix; names that still collide (``a/b``
+    and ``a_b``; ``Ab`` and ``aB`` on a case-insensitive disk) get ``_2``, ``_3``…"""
+    taken: set[str] = set()
+    out = []
+    for name in names:
+        safe = "".join("_" if c in '<>:"/\\|?*' or ord(c) < 32 or c == "\x7f" else c
+                       for c in name).strip(". ")[:60].rstrip(". ")
+        if not safe or safe.split(".")[0].upper() in WINDOWS_RESERVED:
+            safe = f"ward_{safe}"
+        candidate, n = safe, 1
+        while candidate.casefold() in taken:
+            n += 1
+            candidate = f"{safe}_{n}"
+        taken.add(candidate.casefold())
+        out.append(candidate)
+    return out

@@ -55,7 +55,10 @@ class Table(Block):
         self.fractions = fractions or []
         self.header = [TextBlock(t, head_style) for t in header] if any(header) else []
         styles = cell_styles or [TABLE_CELL] * len(fractions or header)
-        self.rows = [[TextBlock(t, styles[k]) for k, t in enumerate(row)] for row in rows]
+        # a row wider than the columns is cut to them (and reported), never an IndexError
+        self.cut_cells = sum(max(0, len(row) - len(styles)) for row in rows)
+        self.rows = [[TextBlock(t, styles[k]) for k, t in enumerate(row[:len(styles)])]
+                     for row in rows]
         self.space_before = space_before
         self.where = where
         self.continued = continued
@@ -66,6 +69,8 @@ class Table(Block):
         cell wraps between 文節, never inside a word), the rest goes where text is longest."""
         pad2 = 2 * self.pad
         columns = len(self.rows[0]) if self.rows else len(self.header)
+        if columns == 0:  # no header text and no rows: nothing to size
+            return []
         natural = [0.0] * columns
         least = [0.0] * columns
         for row in ([self.header] if self.header else []) + self.rows:
@@ -99,8 +104,8 @@ class Table(Block):
         pad = self.pad
         self.head_h = (max(b.wrap(w - 2 * pad) for b, w in zip(self.header, widths, strict=False)) + 2 * pad
                        if self.header else 0.0)
-        self.row_h = [max(b.wrap(w - 2 * pad) for b, w in zip(row, widths, strict=False)) + 2 * pad
-                      for row in self.rows]
+        self.row_h = [max((b.wrap(w - 2 * pad) for b, w in zip(row, widths, strict=False)),
+                          default=0.0) + 2 * pad for row in self.rows]
 
     def wrap(self, width):
         self.width = width
@@ -166,6 +171,9 @@ class Table(Block):
     def notes(self, page, preflight):
         blocks = [b for row in self.rows for b in row] + self.header
         note_missing(preflight, page, self.where, *blocks)
+        if self.cut_cells and not self.continued:
+            preflight.add(page, self.where, f"{self.cut_cells} cell(s) beyond the table's "
+                          "columns were left out")
         if self.continued:
             preflight.add(page, self.where, "continued from the previous page (header repeated)")
 
@@ -177,7 +185,7 @@ SMALL_HEAD = TextStyle(GOTHIC_BOLD, 7.5, 11, WHITE, "left", phrase=True)
 def small_table(table: SmallTable, colour: Color) -> Table:
     """A card's small table: columns sized from the measured text, cells break at 文節."""
     columns = len(table.columns) or max((len(r) for r in table.rows), default=1)
-    rows = [list(r) + [""] * (columns - len(r)) for r in table.rows]
+    rows = [list(r) + [""] * (columns - len(r)) for r in table.rows]  # wider rows: cut by Table
     header = list(table.columns) + [""] * (columns - len(table.columns))
     t = Table(header, rows, None, colour, head_style=SMALL_HEAD,
               cell_styles=[SMALL_CELL] * columns, space_before=0)
