@@ -11,6 +11,8 @@ and it is the only process-wide state typeset keeps.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 from reportlab import rl_config
@@ -92,6 +94,7 @@ class FontMetrics:
         self.ascent = font.face.ascent / 1000.0
         self.descent = font.face.descent / 1000.0
         self._cache: dict[str, float] = {}
+        self._measurers: dict[float, Callable[[str], float]] = {}
 
     def has(self, char: str) -> bool:
         return ord(char) in self.cmap
@@ -121,10 +124,17 @@ class FontMetrics:
     def width(self, text: str, size: float) -> float:
         return self.units(text) * size / 1000.0
 
-    def measurer(self, size: float):
+    def measurer(self, size: float) -> Callable[[str], float]:
+        """Width in points at ``size``; one function per size, so line breaking can cache
+        what it measured with it."""
+        try:
+            return self._measurers[size]
+        except KeyError:
+            pass
         scale = size / 1000.0
         units = self.units
-        return lambda text: units(text) * scale
+        measure = self._measurers.setdefault(size, lambda text: units(text) * scale)
+        return measure
 
 
 def register_fonts() -> None:
@@ -158,7 +168,14 @@ def printable(text: str, font: str = GOTHIC) -> tuple[str, list[str]]:
     Variation selectors and zero-width characters are dropped silently; known symbols get a
     stand-in (☑ → ✓); a character the fallback font has is kept (draw_text prints it from
     there); anything else becomes 〓 and is listed so the caller can report it.
+    Cached: layouts that try several sizes build blocks of the same text again and again.
     """
+    text, missing = _printable(text, font)
+    return text, list(missing)
+
+
+@lru_cache(maxsize=16384)
+def _printable(text: str, font: str) -> tuple[str, tuple[str, ...]]:
     cmap = metrics(font).cmap
     missing: list[str] = []
     out = None
@@ -188,4 +205,4 @@ def printable(text: str, font: str = GOTHIC) -> tuple[str, list[str]]:
             out.append(GETA)
             if ch not in missing:
                 missing.append(ch)
-    return (text if out is None else "".join(out)), missing
+    return (text if out is None else "".join(out)), tuple(missing)

@@ -78,6 +78,11 @@ def _budoux():
 
 def phrases(text: str) -> list[str]:
     """BudouX 文節 of text (cached parser); never splits inside an atom."""
+    return list(_phrases(text))
+
+
+@lru_cache(maxsize=8192)
+def _phrases(text: str) -> tuple[str, ...]:
     parts = _budoux().parse(text)
     # BudouX may cut inside a kinsoku group or a number; re-join pieces whose boundary is not
     # an atom boundary.
@@ -90,7 +95,7 @@ def phrases(text: str) -> list[str]:
         else:
             out.append(part)
         pos += len(part)
-    return out
+    return tuple(out)
 
 
 def break_lines(
@@ -113,9 +118,12 @@ def break_lines(
     total = measure(text)
     if total <= first_width + 1e-6:
         return Broken([Line(text, total, True)], widest=total)
-    pieces = _phrase_pieces(text, width, measure) if phrase else atoms(text)
-    widths = [measure(p) for p in pieces]
-    cum = [0.0, *accumulate(widths)]
+    if phrase:
+        pieces = _phrase_pieces(text, width, measure)
+        widths = [measure(p) for p in pieces]
+        cum = [0.0, *accumulate(widths)]
+    else:  # the same atoms at every width: measured once (a forced split below copies them)
+        pieces, widths, cum = _measured_atoms(text, measure)
     n = len(pieces)
     lines: list[Line] = []
     forced = False
@@ -151,6 +159,7 @@ def break_lines(
             head, tail = piece[:k], piece[k:]
             lines.append(Line(head, cw[k], False))
             if tail:
+                pieces, widths = list(pieces), list(widths)
                 pieces[start] = tail
                 widths[start] = measure(tail)
                 cum = [0.0, *accumulate(widths)]
@@ -172,9 +181,19 @@ def break_lines(
     return Broken(lines, forced, widest)
 
 
+@lru_cache(maxsize=16384)
+def _measured_atoms(text: str, measure: WidthFn) -> tuple[tuple[str, ...], tuple[float, ...],
+                                                           tuple[float, ...]]:
+    """Atoms, their widths and the running sum from 0, for ``text`` measured by ``measure``
+    (``FontMetrics.measurer`` gives one function per font and size)."""
+    pieces = tuple(atoms(text))
+    widths = tuple(measure(p) for p in pieces)
+    return pieces, widths, (0.0, *accumulate(widths))
+
+
 def _phrase_pieces(text: str, width: float, measure: WidthFn) -> list[str]:
     out: list[str] = []
-    for part in phrases(text):
+    for part in _phrases(text):
         if measure(part) <= width:
             out.append(part)
         else:

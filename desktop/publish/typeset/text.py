@@ -7,7 +7,9 @@ embedded and subset exactly as reportlab does). Both work on any reportlab canva
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache, partial
 
 from reportlab.lib.colors import Color, black
 from reportlab.pdfgen.canvas import Canvas
@@ -81,6 +83,22 @@ class TextStyle:
 
     def but(self, **changes) -> TextStyle:
         return replace(self, **changes)
+
+
+@lru_cache(maxsize=16384)
+def _line_counts(font: str, size: float, phrase: bool, text: str,
+                 widths: tuple[float, ...]) -> tuple[int, ...]:
+    block = TextBlock(text, TextStyle(font=font, size=size, phrase=phrase))
+    return tuple(block.line_count(width) for width in widths)
+
+
+def line_counter(style: TextStyle) -> Callable[[str, tuple[float, ...]], tuple[int, ...]]:
+    """``count(text, widths)``: the lines ``TextBlock(text, style)`` takes at each width,
+    cached: trial layouts (the ward sheets try several type sizes and column widths) measure
+    the same text again and again. (Leading, colour and alignment do not move line breaks.)"""
+    if style.indent:
+        return lambda text, widths: tuple(TextBlock(text, style).line_count(w) for w in widths)
+    return partial(_line_counts, style.font, style.size, style.phrase)
 
 
 class TextBlock:

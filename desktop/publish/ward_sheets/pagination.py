@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from db.records import WardPlan
 
 from .head import _Head, _head_layout
-from .rows import Row, _columns, _rows
+from .rows import Row, _project_row, _rows, _trial_rows
 from .style import BOTTOM, DEFAULT_COLUMNS, DENSITIES, FLOOR, NORMAL, TOP, Columns, Density
 
 
@@ -59,6 +59,8 @@ def _paginate(plan: WardPlan, head: _Head, rows: list[Row], d: Density,
             index += 1
             continue
         if row.kind == "project" and row.height > room_full:
+            if not row.blocks:  # a trial row: measured only
+                row = _project_row(row.project, d, cols, balance=False)
             head_part, tail = _split_row(row, y - BOTTOM, d)
             if head_part is not None:
                 page.rows.append(head_part)
@@ -118,12 +120,12 @@ class _Layout:
 
 def _layout(plan: WardPlan) -> _Layout:
     """The largest density that fits the ward on one page; failing that, the largest that
-    needs no more pages than the floor does."""
+    needs no more pages than the floor does. The trials paginate measured rows (heights from
+    cached line counts); only the chosen density's rows are built for drawing."""
     tried: list[tuple[_Layout, Columns]] = []
     for d in DENSITIES:
         head = _head_layout(plan, d)
-        cols = _columns(plan, d)
-        rows = _rows(plan, d, cols, balance=False)
+        cols, rows = _trial_rows(plan, d)
         tried.append((_Layout(d, head, _paginate(plan, head, rows, d, cols)), cols))
         if len(tried[-1][0].pages) == 1:
             break

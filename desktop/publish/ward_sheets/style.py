@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, landscape
@@ -56,15 +57,20 @@ class Columns:
 
     def x(self, key: str) -> tuple[float, float]:
         """(left, width) of a column."""
-        left = MARGIN_X
-        for name, width in self.widths():
-            if name == key:
-                return left, width
-            left += width
-        raise KeyError(key)
+        return _edges(self)[key]
 
     def inner(self, key: str) -> float:
         return self.x(key)[1] - 2 * PAD_X
+
+
+@lru_cache(maxsize=64)
+def _edges(cols: Columns) -> dict[str, tuple[float, float]]:
+    edges = {}
+    left = MARGIN_X
+    for name, width in cols.widths():
+        edges[name] = (left, width)
+        left += width
+    return edges
 
 
 DEFAULT_COLUMNS = Columns()
@@ -73,6 +79,7 @@ DEFAULT_COLUMNS = Columns()
 @dataclass(frozen=True)
 class Density:
     """One step of type sizes and paddings; the sheet takes the largest step that fits.
+    Its text styles are built once (``cached_property``): layout asks for them per row.
 
     ``cell_size`` is 事業内容's; ``text_size`` the names', the figures' and the headings'."""
 
@@ -81,18 +88,18 @@ class Density:
     pad_y: float
     leading: float  # line height as a multiple of the size
 
-    @property
+    @cached_property
     def cell(self) -> TextStyle:
         return TextStyle(font=GOTHIC, size=self.cell_size,
                          leading=round(self.cell_size * self.leading, 2), align="justify")
 
-    @property
+    @cached_property
     def name(self) -> TextStyle:
         return TextStyle(font=GOTHIC_BOLD, size=self.text_size,
                          leading=round(self.text_size * self.leading, 2), align="left",
                          phrase=True)  # 事業名 wraps between phrases (文節)
 
-    @property
+    @cached_property
     def group(self) -> TextStyle:
         size = self.text_size + 0.5
         return TextStyle(font=GOTHIC_BOLD, size=size, leading=round(size * 1.4, 2),
@@ -126,18 +133,18 @@ class Density:
     def summary_h(self) -> float:
         return self.text_size + 7.5
 
-    @property
+    @cached_property
     def headline(self) -> TextStyle:
         size = self.text_size + 3.0
         return TextStyle(font=GOTHIC_BOLD, size=size, leading=round(size * 1.3, 2),
                          align="left", phrase=True)
 
-    @property
+    @cached_property
     def body(self) -> TextStyle:
         size = self.text_size + 0.5
         return TextStyle(font=GOTHIC, size=size, leading=round(size * 1.45, 2), align="justify")
 
-    @property
+    @cached_property
     def policy(self) -> TextStyle:
         size = self.text_size
         return TextStyle(font=GOTHIC, size=size, leading=round(size * 1.4, 2), align="left")
