@@ -8,6 +8,7 @@ from pathlib import Path
 
 from db.era import parse_fiscal_year
 from db.errors import PlanBookError, PlanFileError
+from db.messages import msg
 from db.planfile import new_plan_file, plan_file_error
 from db.store import PlanStore, open_plan
 from desktop.paths import default_db_path
@@ -38,14 +39,27 @@ def open_for_reading(args: argparse.Namespace) -> PlanStore:
     path = db_path(args)
     if not path.exists():
         raise plan_file_error("no_such_file", path)
-    return open_plan(path, readonly=True)
+    return refuse_damaged(open_plan(path, readonly=True), path)
+
+
+def refuse_damaged(store: PlanStore, path: Path) -> PlanStore:
+    """``store`` when its content can be read; else closed, and a message naming each place."""
+    from db.damage import content_damage
+
+    found = content_damage(store)
+    if found:
+        store.close()
+        raise PlanFileError(msg("%1: damaged file: PlanBook cannot read these places (the file "
+                                "was changed outside PlanBook, or is damaged); restore a backup "
+                                "or correct them:\n  %2", path, "\n  ".join(found)))
+    return store
 
 
 def open_for_writing(args: argparse.Namespace) -> PlanStore:
     path = db_path(args)
     if not path.exists():
         raise PlanFileError(f"{path}: no such file (create one with `planbook init --db {path}`).")
-    return open_plan(path)
+    return refuse_damaged(open_plan(path), path)
 
 
 def fiscal_year(text: str) -> int:

@@ -1,0 +1,139 @@
+"""Finding damaged content in a plan file before anything reads it into records.
+
+SQLite's own checks (``PRAGMA quick_check``) find a damaged file structure; this finds content
+no PlanBook ever writes but an edited or damaged file may hold: a fiscal year 1800, text where a
+number belongs, a float amount, NULL in a required text, invalid JSON or JSON of the wrong shape
+in a JSON column. Commands report every such place as ``table X row Y column Z`` instead of
+failing somewhere inside a build with a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import Any
+
+from .messages import msg, shown
+from .records import EDITION_STATUSES, STATUSES
+from .store import JSON_COLUMNS, PlanStore, memory_plan
+
+TEXT_LISTS = {
+    ("plan", "notes"), ("vision", "direction"), ("ward_plan", "policies"),
+    ("initiative", "highlights"), ("initiative", "indicators"), ("initiative", "notes"),
+    ("priority", "situation"), ("priority", "past_actions"),
+    *(("edition", c) for c in ("cover_parts", "about", "pdca_steps", "context", "priority_intro",
+                               "cross_cutting", "ward_intro", "ward_policies",
+                               "ward_budget_lines")),
+}
+CHOICES = {("edition", "status"): EDITION_STATUSES, ("initiative", "status"): STATUSES,
+           ("ward_project", "status"): STATUSES}
+RANGES = {("edition", "fiscal_year"): (1989, 2200)}
+SHAPES = {
+    ("edition", "contact"): {"organisation", "department", "tel", "fax", "email"},
+    ("initiative", "tables"): {"title", "unit", "columns", "rows"},
+    ("initiative", "pictures"): {"caption", "credit", "image"},
+}
+MAX_REPORTED = 20
+
+
+def _texts(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def json_shape_problem(table: str, column: str, value: Any) -> str | None:
+    """Why a decoded JSON column value cannot be read into records (None when it can)."""
+    if (table, column) in TEXT_LISTS:
+        return None if _texts(value) else msg("must be a JSON list of texts")
+    if (table, column) == ("vision", "related"):
+        ok = isinstance(value, list) and all(isinstance(v, int) and not isinstance(v, bool)
+                                             for v in value)
+        return None if ok else msg("must be a JSON list of vision numbers")
+    if (table, column) == ("edition", "headings"):
+        ok = isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
+        return None if ok else msg("must be a JSON object of texts")
+    keys = SHAPES.get((table, column))
+    if keys is None:
+        return None
+    items = [value] if column == "contact" else value
+    if not isinstance(items, list) or not all(isinstance(i, dict) and set(i) <= keys
+                                              for i in items):
+        return msg("must be JSON with the keys %1", ", ".join(sorted(keys)))
+    for item in items:
+        for key, field in item.items():
+            if key in ("columns",) and not _texts(field):
+                return msg("%1 must be a list of texts", key)
+            if key == "rows" and not (isinstance(field, list) and all(_texts(r) for r in field)):
+                return msg("rows must be lists of texts")
+            if key == "image" and field is not None and not isinstance(field, str):
+                return msg("image must be text or null")
+            if key not in ("columns", "rows", "image") and not isinstance(field, str):
+                return msg("%1 must be text", key)
+    return None
+
+
+@cache
+def expected_columns() -> dict[str, dict[str, tuple[str, bool]]]:
+    """Table → column → (declared type, NOT NULL) as PlanBook creates them (a file's own
+    schema may have been edited to allow what PlanBook never writes)."""
+    reference = memory_plan()
+    try:
+        tables = [r[0] for r in reference.db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' "
+            "AND name NOT LIKE '\\_%' ESCAPE '\\' ORDER BY name")]
+        return {table: {r[1]: (r[2], bool(r[3])) for r in reference.db.execute(
+            f'PRAGMA table_info("{table}")')} for table in tables}
+    finally:
+        reference.close()
+
+
+def content_damage(store: PlanStore) -> list[str]:
+    """Every place (up to MAX_REPORTED) whose content PlanBook cannot read."""
+    db = store.db
+    found: list[str] = []
+
+    def add(table: str, row: Any, column: str, what: str) -> None:
+        if len(found) < MAX_REPORTED:
+            found.append(msg("table %1 row %2 column %3: %4", table, row, column, what))
+
+    present = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    for table, columns in expected_columns().items():
+        if table not in present:
+            continue
+        found_columns = {r[1] for r in db.execute(f'PRAGMA table_info("{table}")')}
+        for column, (declared, notnull) in columns.items():
+            if column not in found_columns:
+                continue
+            kind = "integer" if "INT" in declared.upper() else "text"
+            allowed = (kind,) if notnull else (kind, "null")
+            marks = ", ".join(f"'{a}'" for a in allowed)
+            for rowid, value, typed in db.execute(
+                    f'SELECT rowid, "{column}", typeof("{column}") FROM "{table}" '
+                    f'WHERE typeof("{column}") NOT IN ({marks}) LIMIT {MAX_REPORTED}'):
+                what = (msg("is empty (NULL) but must have a value") if typed == "null" else
+                        msg("holds %1 %2 where %3 belongs", typed, shown(value), kind))
+                add(table, rowid, column, what)
+            if (table, column) in RANGES:
+                low, high = RANGES[table, column]
+                for rowid, value in db.execute(
+                        f'SELECT rowid, "{column}" FROM "{table}" WHERE typeof("{column}") = '
+                        f"'integer' AND \"{column}\" NOT BETWEEN {low} AND {high}"):
+                    add(table, rowid, column, msg("%1 is outside %2–%3", value, low, high))
+            if (table, column) in CHOICES:
+                choices = CHOICES[table, column]
+                for rowid, value in db.execute(f'SELECT rowid, "{column}" FROM "{table}" '
+                                               f'WHERE "{column}" IS NOT NULL'):
+                    if value not in choices:
+                        add(table, rowid, column, msg("「%1」 is not one of %2", shown(value),
+                                                      ", ".join(choices)))
+            if column in JSON_COLUMNS.get(table, ()):
+                for rowid, text in db.execute(f'SELECT rowid, "{column}" FROM "{table}" '
+                                              f"WHERE typeof(\"{column}\") = 'text'"):
+                    try:
+                        value = json.loads(text)
+                    except (ValueError, RecursionError):
+                        add(table, rowid, column, msg("is not valid JSON"))
+                        continue
+                    problem = json_shape_problem(table, column, value)
+                    if problem:
+                        add(table, rowid, column, problem)
+    return found
