@@ -6,9 +6,11 @@ import argparse
 
 from .common import (
     add_db_argument,
+    add_verbose_argument,
     add_year_argument,
     open_for_reading,
     output_file,
+    print_preflight,
     require_year,
 )
 
@@ -21,6 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("-o", "--output", required=True, metavar="FILE.pdf", type=output_file, help="output PDF")
     parser.add_argument("--print", dest="print_production", action="store_true",
                         help="print production: 3 mm bleed, crop marks, pages padded to a multiple of 4")
+    add_verbose_argument(parser)
     parser.set_defaults(func=run)
 
 
@@ -34,10 +37,5 @@ def run(args: argparse.Namespace) -> int:
     report = build_booklet(doc, args.output, print_production=args.print_production,
                            progress=Progress())
     print(f"wrote {args.output}: {report.pages} pages in {report.seconds:.2f} s")
-    if report.preflight:
-        print("preflight:")
-        for item in report.preflight:
-            print(f"  {item}")
-    else:
-        print("preflight: nothing adjusted")
+    print_preflight(report, args.verbose)
     return 0

@@ -7,9 +7,11 @@ import argparse
 from .common import (
     UsageError,
     add_db_argument,
+    add_verbose_argument,
     add_year_argument,
     open_for_reading,
     output_file,
+    print_preflight,
     require_year,
 )
 
@@ -29,6 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     target = parser.add_mutually_exclusive_group(required=True)
     target.add_argument("-o", "--output", metavar="FILE.pdf", type=output_file, help="all wards in one PDF")
     target.add_argument("--split", metavar="DIR", help="one PDF per ward, named after it")
+    add_verbose_argument(parser)
     parser.set_defaults(func=run)
 
 
@@ -49,6 +52,5 @@ def run(args: argparse.Namespace) -> int:
     report = build_ward_sheets(doc, args.output, wards=args.ward, progress=Progress())
     print(f"wrote {args.output}: {report.pages} pages, {len(report.outline)} wards "
           f"({report.seconds:.1f} s)")
-    for item in report.preflight:
-        print(f"  preflight: {item}")
+    print_preflight(report, args.verbose)
     return 0

@@ -107,3 +107,22 @@ def output_file(text: str) -> str:
     if not folder.is_dir():
         raise argparse.ArgumentTypeError(f"the folder {folder} does not exist")
     return text
+
+
+def add_verbose_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="list every preflight finding (by default, findings of one kind are "
+                             "counted on one line with their pages)")
+
+
+def print_preflight(report, verbose: bool) -> None:
+    """A build's preflight: grouped (``画像未設定 50件: p.6, 9, 11…``) or, verbose, all of it."""
+    if not report.preflight:
+        print("preflight: nothing adjusted")
+        return
+    lines = report.preflight if verbose else report.summary()
+    print("preflight:")
+    for line in lines:
+        print(f"  {line}")
+    if len(lines) < len(report.preflight):
+        print(f"  ({len(report.preflight)} findings in all; --verbose lists each)")

@@ -179,7 +179,7 @@ def test_preflight_and_report():
     preflight.add(14, "ビジョン2 card 「結婚支援」", "title shortened to 3 lines")
     preflight.missing_glyphs(3, "cover", ["𠮷"])
     assert preflight.items == ["p.14 ビジョン2 card 「結婚支援」: title shortened to 3 lines",
-                               "p.3 cover: not in the font, printed as 〓: 「𠮷」(U+20BB7)"]
+                               "p.3 cover: not in any font, printed as 〓: 「𠮷」(U+20BB7)"]
     assert BuildReport(pages=4).preflight == []
 
 

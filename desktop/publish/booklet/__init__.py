@@ -55,7 +55,8 @@ def build_booklet(doc: EditionDocument, output: str | Path, *, print_production:
         _render(doc, pages, str(temp), print_production, progress)
     progress.step(100, 100, "done")
     return BuildReport(pages=len(pages), preflight=preflight.items,
-                       outline=_outline(flow.anchors), seconds=time.perf_counter() - started)
+                       outline=_outline(flow.anchors), seconds=time.perf_counter() - started,
+                       kinds=preflight.kinds)
 
 
 def _pad_to_four(pages: list[Page], preflight: Preflight) -> list[Page]:

@@ -247,7 +247,7 @@ class Flow:
             self.tightened.append(title)
             self.preflight.add(first, title or "section",
                                "set tighter (short cards side by side, smaller gaps) to save "
-                               "a nearly empty page")
+                               "a nearly empty page", group="詰めて組版")
             return
         self._restore(snap)
         self._flow(list(blocks))

@@ -130,6 +130,7 @@ def _write_sheets(doc: EditionDocument, plans: list[WardPlan], path: Path,
     canvas.save()
     report.pages = drawer.page_no
     report.preflight = preflight.items
+    report.kinds = preflight.kinds
     return report
 
 

@@ -80,17 +80,19 @@ class Card(Block):
                         if t.title or t.unit else None, small_table(t, colour))
                        for t in item.tables]
         self.pictures: list[Picture] = []
-        self.picture_notes: list[str] = []
+        self.picture_notes: list[tuple[str, str]] = []  # (message, group label)
         for p in item.pictures:
             image = read_image(p.image) if p.image else None
             name = short(p.caption or p.credit or "(no caption)")
             if image is None:
                 problem = "image data cannot be read" if p.image else "no image"
+                group = "画像データ不良" if p.image else "画像未設定"
                 if draft:
-                    self.picture_notes.append(f"picture {name}: {problem}, "
-                                              "printed as a labelled frame (draft)")
+                    self.picture_notes.append((f"picture {name}: {problem}, "
+                                               "printed as a labelled frame (draft)", group))
                 else:
-                    self.picture_notes.append(f"picture {name}: {problem}, left out")
+                    self.picture_notes.append((f"picture {name}: {problem}, left out",
+                                               group + "(省略)"))
                     continue
             self.pictures.append(Picture(p.caption, p.credit, image))
         self.adjusted: list[str] = []
@@ -335,8 +337,10 @@ class Card(Block):
 
     def notes(self, page, preflight):
         where = self.where or f"card {short(self.title_text)}"
-        for message in self.adjusted + self.picture_notes:
+        for message in self.adjusted:
             preflight.add(page, where, message)
+        for message, group in self.picture_notes:
+            preflight.add(page, where, message, group=group)
         blocks = [self.title, self.amount] + ([self.text] if self.text else []) + self.highlights
         note_missing(preflight, page, where, *[b for b in blocks if b])
 
