@@ -10,12 +10,11 @@ failing somewhere inside a build with a traceback.
 from __future__ import annotations
 
 import json
-from functools import cache
 from typing import Any
 
 from .messages import msg, shown
 from .records import EDITION_STATUSES, STATUSES
-from .store import JSON_COLUMNS, PlanStore, memory_plan
+from .store import JSON_COLUMNS, PlanStore
 
 TEXT_LISTS = {
     ("plan", "notes"), ("vision", "direction"), ("ward_plan", "policies"),
@@ -71,19 +70,14 @@ def json_shape_problem(table: str, column: str, value: Any) -> str | None:
     return None
 
 
-@cache
-def expected_columns() -> dict[str, dict[str, tuple[str, bool]]]:
-    """Table → column → (declared type, NOT NULL) as PlanBook creates them (a file's own
-    schema may have been edited to allow what PlanBook never writes)."""
-    reference = memory_plan()
-    try:
-        tables = [r[0] for r in reference.db.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' "
-            "AND name NOT LIKE '\\_%' ESCAPE '\\' ORDER BY name")]
-        return {table: {r[1]: (r[2], bool(r[3])) for r in reference.db.execute(
-            f'PRAGMA table_info("{table}")')} for table in tables}
-    finally:
-        reference.close()
+def _columns(db, table: str) -> dict[str, tuple[str, bool]]:
+    """Column → (declared type, must have a value). A text column PlanBook creates with a
+    default is NOT NULL too, even where an outside edit of the schema dropped that."""
+    out = {}
+    for _, column, declared, notnull, default, _ in db.execute(f'PRAGMA table_info("{table}")'):
+        has_default = default is not None and str(default).upper() != "NULL"
+        out[column] = (declared, bool(notnull) or ("INT" not in declared.upper() and has_default))
+    return out
 
 
 def content_damage(store: PlanStore) -> list[str]:
@@ -95,14 +89,11 @@ def content_damage(store: PlanStore) -> list[str]:
         if len(found) < MAX_REPORTED:
             found.append(msg("table %1 row %2 column %3: %4", table, row, column, what))
 
-    present = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    for table, columns in expected_columns().items():
-        if table not in present:
-            continue
-        found_columns = {r[1] for r in db.execute(f'PRAGMA table_info("{table}")')}
-        for column, (declared, notnull) in columns.items():
-            if column not in found_columns:
-                continue
+    tables = [r[0] for r in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' "
+        "AND name NOT LIKE '\\_%' ESCAPE '\\' ORDER BY name")]
+    for table in tables:
+        for column, (declared, notnull) in _columns(db, table).items():
             kind = "integer" if "INT" in declared.upper() else "text"
             allowed = (kind,) if notnull else (kind, "null")
             marks = ", ".join(f"'{a}'" for a in allowed)
