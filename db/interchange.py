@@ -12,7 +12,7 @@ import re
 import sqlite3
 from typing import Any
 
-from . import limits
+from . import change_log, limits
 from .errors import ValidationError
 from .headings import HEADINGS
 from .messages import msg, shown
@@ -53,10 +53,11 @@ EDITION_TEXTS = ("title", "slogan", "cover_credit", "pdca_title", "pdca_cycle_ti
 
 # -- export ----------------------------------------------------------------------------------
 
-def export_document(store: PlanStore) -> dict:
+def export_document(store: PlanStore, *, with_log: bool = True) -> dict:
+    """The whole plan; ``with_log``: with its change log (left out when empty)."""
     plan = store.plan()
     wards = store.wards()
-    return {
+    document = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "plan": {"name": plan.name, "city": plan.city, "notes": plan.notes,
@@ -64,6 +65,11 @@ def export_document(store: PlanStore) -> dict:
         "wards": [{"name": w.name, "kind": w.kind} for w in wards],
         "editions": [_export_edition(store, year) for year in store.fiscal_years()],
     }
+    if with_log:
+        log = change_log.export_entries(store)
+        if log:
+            document["change_log"] = log
+    return document
 
 
 def _initiative_dict(item: Initiative) -> dict:
@@ -299,6 +305,7 @@ class ParsedPlan:
         self.plan = Plan()
         self.wards: list[Ward] = []
         self.editions: list[dict] = []  # {"edition", "initiatives", "priorities", ...}
+        self.change_log: list[dict] | None = None  # None: the document has none
 
 
 def parse_document(data: Any) -> ParsedPlan:
@@ -339,6 +346,8 @@ def parse_document(data: Any) -> ParsedPlan:
             c.fail(f"{path}.fiscal_year", msg("duplicate fiscal year %1", year))
         years.add(year)
         result.editions.append(parsed)
+    if "change_log" in root:
+        result.change_log = change_log.parse_entries(root["change_log"], c.fail)
     if c.problems:
         raise ValidationError(c.problems)
     return result
@@ -611,12 +620,19 @@ def import_parsed(store: PlanStore, parsed: ParsedPlan, *, replace: bool = False
     if not replace and not is_empty(store):
         raise ValidationError([msg("(file): already holds a plan; import into a new file or use "
                                    "--replace")])
+    # Into an empty file, a whole plan is built (or moved), not changed: nothing is logged
+    # and the document's own log comes along as it is (export → import → export stays
+    # identical). A replacing import logs each record it deletes and adds as ``import``.
+    context = store.change_context
+    logging = replace and context is not None and context.source is not None
     try:
-        with store.atomic():
+        with store.atomic(), change_log.source(store, "import" if logging else None):
             if replace:
                 for table in ("edition", "ward", "plan"):
                     store.db.execute(f"DELETE FROM {table}")
             write_parsed(store, parsed)
+            if parsed.change_log and not replace:
+                change_log.restore(store, parsed.change_log)
     except (sqlite3.IntegrityError, OverflowError, UnicodeEncodeError) as error:
         # validation should have caught it; the transaction was rolled back either way
         raise ValidationError([msg("(document): cannot be stored (%1)", error)]) from error

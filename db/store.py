@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import change_log
 from .connection import Connection
 from .planfile import (
     connect,
@@ -101,6 +102,8 @@ class PlanStore:
         self.db = db
         self.path = path
         self.readonly = readonly
+        # every change made through a writable store is logged (db/change_log.py)
+        self.change_context = None if readonly else change_log.install(db)
 
     # -- lifecycle ---------------------------------------------------------------------------
     def close(self) -> None:

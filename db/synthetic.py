@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+from .change_log import unlogged
 from .records import (
     Edition,
     Initiative,
@@ -36,7 +37,7 @@ def synthetic_plan(store: PlanStore, initiatives: int = 2000, *, fiscal_year: in
                    seed: int = 8) -> None:
     """Write a plan with ``initiatives`` initiatives spread over ``visions`` into ``store``."""
     rng = random.Random(seed)
-    with store.atomic():
+    with store.atomic(), unlogged(store):
         store.set_plan(Plan("合成市総合計画", "合成市"))
         ward_records = [Ward(f"第{n + 1}区") for n in range(wards)]
         for ward in ward_records:

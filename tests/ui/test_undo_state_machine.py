@@ -34,7 +34,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QMessageBox, QPlainTextEdit
 
 from db.checks import check_document
-from db.interchange import export_document, export_json
+from db.interchange import export_document, to_json
 from db.sample import load_sample
 from db.store import JSON_COLUMNS, TABLE_ORDER, open_plan
 from desktop.ui.document.document import PlanDocument
@@ -79,15 +79,16 @@ def template() -> Path:
 
 
 def disk_export(path: Path) -> str:
-    """The canonical JSON of the file as another program (``planbook export``) reads it."""
+    """The canonical JSON of the file as another program (``planbook export``) reads it,
+    without the change log (which only grows: an undo is logged too)."""
     with open_plan(path, readonly=True) as store:
-        return export_json(store)
+        return to_json(export_document(store, with_log=False))
 
 
 def disk_document(path: Path) -> dict:
     """``disk_export`` before it is written as text (the same data, several times faster)."""
     with open_plan(path, readonly=True) as store:
-        return export_document(store)
+        return export_document(store, with_log=False)
 
 
 def file_rows(path: Path) -> dict[str, list[dict]]:

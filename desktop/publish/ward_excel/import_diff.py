@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from db import change_log
 from db.era import era_label
 from db.errors import ValidationError
 from db.limits import CONFIRM_REMOVALS_ABOVE
@@ -234,8 +235,8 @@ def plan_ward_import(store: PlanStore, workbook: WardWorkbook) -> WardImportPlan
 
 
 def apply_ward_import(store: PlanStore, plan: WardImportPlan) -> None:
-    """Apply a planned import in one transaction (all of it, or nothing)."""
-    with store.atomic():
+    """Apply a planned import in one transaction (all of it, or nothing), logged as ``excel``."""
+    with store.atomic(), change_log.source(store, "excel"):
         for change in plan.changed:
             row = store.row("ward_project", change.project.id)
             if row is None or any(row[c] != old for c, (old, _) in change.fields.items()):

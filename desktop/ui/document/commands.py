@@ -7,10 +7,12 @@ many operations in one transaction, so one user action (a paste of 200 rows) is 
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, nullcontext
 from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand
+
+from db import change_log
 
 
 class Editable(Protocol):
@@ -51,8 +53,10 @@ class Step(QUndoCommand):
         return op
 
     def redo(self) -> None:
+        # the push is the edit itself (logged as the document's source); later ones are redos
+        again = change_log.source(self.doc.store, "redo") if self.done else nullcontext()
         try:
-            with self.doc.batch():
+            with self.doc.batch(), again:
                 for op in self.ops:
                     op.redo()
         except Exception:
@@ -65,7 +69,7 @@ class Step(QUndoCommand):
         self.done = True
 
     def undo(self) -> None:
-        with self.doc.batch():
+        with self.doc.batch(), change_log.source(self.doc.store, "undo"):
             for op in reversed(self.ops):
                 op.undo()
 

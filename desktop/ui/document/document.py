@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from db import change_log
 from db.store import TABLE_ORDER, PlanStore
 
 from . import commands
@@ -26,6 +27,8 @@ class PlanDocument(QObject):
     def __init__(self, store: PlanStore, parent: QObject | None = None):
         super().__init__(parent)
         self.store = store
+        if not store.readonly:
+            change_log.set_source(store, "editor")  # undo and redo say so (commands.Step)
         self.undo_stack = QUndoStack(self)
         self._depth = 0
         self._pending: dict[str, tuple[set, bool]] = {}

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
 )
 
+from db import change_log
 from db.backups import daily_backup
 from db.era import era_label
 from db.errors import PlanFileError
@@ -168,7 +169,8 @@ class FileHandling:
                 load_sample(store)
             else:
                 year = current_fiscal_year()
-                store.add_edition(Edition(year, title=f"{era_label(year)}アクションプラン"))
+                with change_log.unlogged(store):  # a new plan, not a change to one
+                    store.add_edition(Edition(year, title=f"{era_label(year)}アクションプラン"))
             store.close()
             store = None
             os.replace(temporary, path)
