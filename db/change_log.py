@@ -6,7 +6,8 @@ as the change, whichever code path made it: the editor, undo/redo, the JSON impo
 workbook import, a new year. The table is append-only (m003's triggers refuse UPDATE/DELETE).
 
 - An update logs one entry per changed column (old and new value; long values are cut at
-  ``VALUE_LIMIT`` characters). Positions (the printed order) are not logged.
+  ``VALUE_LIMIT`` characters). Positions (the printed order) and the plan's workbook secret are
+  not logged.
 - An insert logs one entry with field ``(added)`` and the record's label as the new value; a
   delete one with field ``(deleted)`` and the label as the old value (cascaded rows too).
 - The writer names itself with ``source(store, "undo")`` (or ``set_source`` for the rest of
@@ -28,7 +29,7 @@ from .messages import msg
 
 ADDED, DELETED = "(added)", "(deleted)"
 VALUE_LIMIT = 2000
-NOT_LOGGED = {"id", "position"}
+NOT_LOGGED = {"id", "position", "workbook_key"}  # workbook_key: a secret, never copied out
 
 # Per table: the record's human label and its fiscal year, as SQL over ``{r}`` (new. or old.).
 LABELS: dict[str, tuple[str, str]] = {

@@ -37,7 +37,7 @@ def test_workbook_and_json_imports_are_logged_and_listed(sample_file, tmp_path, 
 
     code, out, _ = run(capsys, "log", "--db", sample_file)
     assert code == 0
-    [line] = out.splitlines()
+    [line] = out.splitlines()  # the workbook's secret key, made on export, is never logged
     assert " excel 2022  ward_project #" in line
     assert f"initial: {old} → {old + 1}" in line
 
