@@ -16,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from db.records import EditionDocument
 
+from ..collector import collector_paused
 from ..fit import fit_document
 from ..output import atomic_output
 from ..progress import Progress
@@ -33,6 +34,7 @@ def _outline(anchors: list[Anchor]) -> list[tuple[int, str, int]]:
     return [(a.level, a.title, a.page) for a in anchors]
 
 
+@collector_paused()
 def build_booklet(doc: EditionDocument, output: str | Path, *, print_production: bool = False,
                   progress: Progress | None = None) -> BuildReport:
     started = time.perf_counter()

@@ -32,6 +32,7 @@ from db.errors import ValidationError
 from db.money import format_amount
 from db.records import EditionDocument, WardPlan
 
+from ..collector import collector_paused
 from ..fit import fit_records
 from ..output import atomic_output
 from ..progress import Progress
@@ -96,6 +97,7 @@ def build_ward_sheets(doc: EditionDocument, output: str | Path, *, wards: list[s
     return report
 
 
+@collector_paused()
 def _write_sheets(doc: EditionDocument, plans: list[WardPlan], path: Path,
                   progress: Progress) -> BuildReport:
     """Lay out and draw ``plans`` into the PDF at ``path``."""
