@@ -177,8 +177,44 @@ def break_lines(
         limit = width
     if lines:
         lines[-1].last = True
+    if len(lines) > 1 and not forced:
+        _avoid_widow(lines, measure)
     widest = max(line.width for line in lines)
     return Broken(lines, forced, widest)
+
+
+WIDOW = 2  # a paragraph's last line never holds only this many characters (「す。」)
+PULL_MOST = 6  # characters pulled down at most
+PHRASE_MOST = 3  # up to this many, a BudouX phrase break is preferred to the nearest atom break
+
+
+def _avoid_widow(lines: list[Line], measure: WidthFn) -> None:
+    """Pull atoms down from the line above so the last line holds more than ``WIDOW`` characters,
+    as a typesetter would: the break moves back to an atom boundary (so 禁則 holds), preferably a
+    phrase boundary. The line count never changes, so heights measured before stay right."""
+    last, above = lines[-1], lines[-2]
+    if len(last.text.strip()) > WIDOW:
+        return
+    pieces = atoms(above.text)
+    moved = ""
+    choices: list[int] = []  # k atoms moved → enough characters below
+    for k in range(1, len(pieces)):
+        moved = pieces[-k] + moved
+        if len(moved.strip()) > PULL_MOST:
+            break
+        if len((moved + last.text).strip()) > WIDOW and moved[0] != SPACE:
+            choices.append(k)
+    if not choices:
+        return
+    bounds = set(accumulate(len(p) for p in phrases(above.text + last.text)))
+    keep = len(above.text)
+    k = next((k for k in choices if keep - len("".join(pieces[-k:])) in bounds
+              and len("".join(pieces[-k:])) <= PHRASE_MOST), choices[0])
+    head, tail = "".join(pieces[:-k]).rstrip(SPACE), "".join(pieces[-k:])
+    if not head:
+        return
+    lines[-2] = Line(head, measure(head), False)
+    lines[-1] = Line(tail + last.text, measure(tail + last.text), True)
 
 
 @lru_cache(maxsize=16384)

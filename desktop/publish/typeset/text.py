@@ -18,6 +18,9 @@ from .fonts import FALLBACK, GOTHIC, fallback_chars, metrics, printable
 from .linebreak import Broken, Line, break_lines
 
 ALIGNS = ("justify", "left", "right", "center")
+# A justified line is spread by at most this many ems in all (a line that gave characters to a
+# paragraph's last line, so it holds more than 「す。」, still lines up at the right).
+JUSTIFY_MOST = 4.0
 
 
 def _num(value: float) -> str:
@@ -178,7 +181,7 @@ class TextBlock:
                 lx = x + (width - line.width) / 2
             elif style.align == "justify" and not line.last and len(line.text) > 1:
                 extra = room - line.width
-                if 0 < extra < style.size * 2.5:
+                if 0 < extra < style.size * JUSTIFY_MOST:
                     char_space = extra / (len(line.text) - 1)
             draw_text(canvas, lx, baseline, line.text, style.font, style.size, char_space)
             y -= leading
