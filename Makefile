@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 TS     := $(wildcard resources/translations/*.ts)
 QM     := $(TS:.ts=.qm)
 
-.PHONY: setup run test lint bench translations x11-deps clean installer
+.PHONY: setup run test lint bench fuzz translations x11-deps clean installer
 
 setup: $(STAMP) $(QM)
 
@@ -34,6 +34,11 @@ run: setup x11-deps
 test: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 	$(BIN)/ruff check .
+
+# Thousands of hostile JSON documents, workbooks, amount texts and plan files per entry point,
+# then kill -9 at random moments of the writers (~30 min; PLANBOOK_FUZZ_EXAMPLES=… for fewer).
+fuzz: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/fuzz/campaign.py
 
 lint: setup
 	$(BIN)/ruff check .

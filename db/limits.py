@@ -9,6 +9,8 @@ be laid out quickly. Printing cuts anything longer (a damaged or older file) and
 
 from __future__ import annotations
 
+import re
+
 from .messages import msg
 from .money import MAX_AMOUNT
 
@@ -90,6 +92,7 @@ COUNT_LIMITS: dict[tuple[str, str], int] = {
     ("plan", "editions"): 300,
 }
 LIST_ITEMS = 50  # any other list of texts
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def text_limit(table: str, column: str) -> int:
@@ -105,7 +108,7 @@ def text_problem(table: str, column: str, value: str) -> str | None:
     limit = text_limit(table, column)
     if len(value) > limit:
         return msg("too long: %1 characters (at most %2)", f"{len(value):,}", f"{limit:,}")
-    if any("\ud800" <= c <= "\udfff" for c in value):
+    if _SURROGATE.search(value):
         return msg("contains an invalid character (a lone surrogate code point)")
     if "\x00" in value:
         return msg("contains a NUL character")
