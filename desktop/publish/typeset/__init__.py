@@ -27,11 +27,20 @@ from .fonts import (
 from .linebreak import NO_END, NO_START, Line, atoms, break_lines, phrases, violations
 from .preflight import Preflight, short
 from .report import BuildReport
-from .text import TextBlock, TextStyle, draw_text, line_counter, text_width
+from .text import (
+    TextBlock,
+    TextStyle,
+    draw_figures,
+    draw_text,
+    figures_width,
+    line_counter,
+    text_width,
+)
 
 __all__ = [
     "FONT_DIR", "GETA", "GOTHIC", "GOTHIC_BOLD", "MINCHO", "MONO", "MONO_BOLD", "NO_END",
     "NO_START", "BuildReport", "Line", "Preflight", "TextBlock", "TextStyle",
-    "atoms", "break_lines", "draw_text", "line_counter", "metrics", "phrases", "printable", "register_fonts",
+    "atoms", "break_lines", "draw_figures", "draw_text", "figures_width", "line_counter",
+    "metrics", "phrases", "printable", "register_fonts",
     "short", "text_width", "violations",
 ]

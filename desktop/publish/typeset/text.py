@@ -51,6 +51,39 @@ def draw_text(canvas: Canvas, x: float, y: float, text: str, font: str, size: fl
     canvas._code.append(" ".join(parts))
 
 
+def figures_width(text: str, font: str, size: float) -> float:
+    """Width of ``text`` set by ``draw_figures``: every digit as wide as 「0」."""
+    m = metrics(font)
+    figure = m.units("0")
+    return sum(figure if ch.isdigit() else m.units(ch) for ch in text) * size / 1000.0
+
+
+def draw_figures(canvas: Canvas, x: float, y: float, text: str, font: str, size: float) -> None:
+    """An amount in a proportional font with tabular figures: a narrower digit (「1」) is
+    centred in a 「0」-wide cell, commas keep their own narrow width, so right-aligned columns
+    line up digit under digit and ``1,000`` does not read as ``1, 000``."""
+    if not text:
+        return
+    m = metrics(font)
+    figure = m.units("0")
+    ttf = m.font
+    doc = canvas._doc
+    parts = [f"BT {_num(x)} {_num(y)} Td"]
+    index = 0
+    for subset, codes in ttf.splitString(text, doc):
+        items = []
+        for offset, code in enumerate(codes):
+            ch = text[index + offset]
+            pad = (figure - m.units(ch)) / 2 if ch.isdigit() else 0.0
+            glyph = f"<{code:02x}>"
+            items.append(f"{_num(-pad)} {glyph} {_num(-pad)}" if pad else glyph)
+        index += len(codes)
+        parts.append(f"{ttf.getSubsetInternalName(subset, doc)} {_num(size)} Tf "
+                     f"[{' '.join(items)}] TJ")
+    parts.append("ET")
+    canvas._code.append(" ".join(parts))
+
+
 def _font_runs(text: str, font: str) -> list[tuple[str, str]]:
     """Cut a line into runs of the font's own characters and of the fallback font's."""
     cmap = metrics(font).cmap

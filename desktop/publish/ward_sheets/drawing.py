@@ -14,11 +14,12 @@ from ..typeset import (
     GOTHIC,
     GOTHIC_BOLD,
     MONO,
-    MONO_BOLD,
     Preflight,
     TextBlock,
     TextStyle,
+    draw_figures,
     draw_text,
+    figures_width,
     short,
     text_width,
 )
@@ -198,14 +199,20 @@ class _Drawer:
 
     def amounts(self, totals: Totals | WardProject, baseline: float, bold: bool,
                 size: float, cols: Columns) -> None:
-        font = MONO_BOLD if bold else MONO
+        font = GOTHIC_BOLD if bold else GOTHIC
         for key in AMOUNTS:
             value = getattr(totals, key)
             if value is None:
                 continue
             left, width = cols.x(key)
-            self.text(left + width - PAD_X, baseline, format_amount(value), font, size,
-                      BLACK, "right")
+            text = format_amount(value)
+            # proportional figures, every digit as wide as 「0」, right-aligned in the column;
+            # an amount too wide for it is set smaller
+            room = width - 2 * PAD_X
+            fitted = size * min(1.0, room / max(figures_width(text, font, size), 1e-6))
+            self.c.setFillColor(BLACK)
+            draw_figures(self.c, left + width - PAD_X - figures_width(text, font, fitted),
+                         baseline, text, font, fitted)
 
     def grid(self, top: float, height: float, cols: Columns,
              keys: tuple[str, ...] | None = None) -> None:
