@@ -19,6 +19,10 @@ class PlanFileError(PlanBookError):
         self.message, self.reason = message, reason
 
 
+class ChangedElsewhere(PlanBookError):
+    """An undo or redo was refused: another program changed its target since."""
+
+
 class ValidationError(PlanBookError):
     """Input was refused; ``problems`` lists every ``where: what`` found."""
 

@@ -50,7 +50,7 @@ MESSAGES = {
     "permission": "%1: permission denied (%2).",
     "disk_full": "%1: the disk is full. Nothing was changed; free some space and try again.",
     "no_folder": "%1: the folder cannot be used (%2).",
-    "locked": "%1: another program kept the file locked for more than 10 seconds. Nothing was "
+    "locked": "%1: another program is writing to the file and keeps it locked. Nothing was "
               "changed; try again.",
     "in_use": "%1: the file is open in another program; close it there first.",
     "io_error": "%1: the disk reported an error (%2).",

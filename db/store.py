@@ -18,6 +18,8 @@ from typing import Any
 
 from . import change_log
 from .connection import Connection
+from .errors import ChangedElsewhere
+from .messages import msg, shown
 from .planfile import (
     connect,
     copy_database,
@@ -478,18 +480,28 @@ class PlanStore:
         rows = self._rows(f"SELECT * FROM {table} WHERE id = ?", [row_id])
         return self._decode(table, rows[0]) if rows else None
 
-    def update_fields(self, table: str, row_id: int, values: dict) -> dict:
-        """Set columns of one row; returns their previous values (for undo)."""
+    def update_fields(self, table: str, row_id: int, values: dict,
+                      expect: dict | None = None) -> dict:
+        """Set columns of one row; returns their previous values (for undo).
+
+        ``expect``: the values those columns must still have (an undo: what the step wrote);
+        when another program has changed one since, nothing is written and ChangedElsewhere
+        says which field now holds what."""
         known = set(self.columns(table))
         unknown = set(values) - known
         if unknown:
             raise ValueError(f"{table} has no column {sorted(unknown)[0]!r}")
-        old = self.row(table, row_id)
-        if old is None:
-            raise KeyError(f"{table} {row_id}")
         encoded = self._encode(table, values)
         assignments = ", ".join(f"{c} = ?" for c in encoded)
-        with self.db.atomic():
+        with self.db.atomic():  # the write lock first: nobody changes the row in between
+            old = self.row(table, row_id)
+            if old is None:
+                raise KeyError(f"{table} {row_id}")
+            for column, value in (expect or {}).items():
+                if old[column] != value:
+                    raise ChangedElsewhere(msg(
+                        "「%1」 was changed by another program (it is now 「%2」): the undo was "
+                        "not applied, so that change is kept.", column, shown(old[column])))
             self.db.execute(f"UPDATE {table} SET {assignments} WHERE id = ?",
                             [*encoded.values(), row_id])
         return {c: old[c] for c in values}

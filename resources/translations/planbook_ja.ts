@@ -369,6 +369,10 @@
         <source>This ward has no projects for this year yet. Add one with Add (Ctrl+Ins), paste rows from Excel (Ctrl+V) or import the ward's workbook (File ▸ Import ward sheet from Excel).</source>
         <translation>この区にはこの年度の事業がまだありません。「追加」(Ctrl+Ins)で追加するか、Excel から行を貼り付ける(Ctrl+V)か、区のワークブックを取り込んでください(ファイル ▸ 区の取組シートを Excel から取り込む)。</translation>
     </message>
+    <message>
+        <source>Not saved yet: another program is writing to the file. PlanBook tries again every few seconds.</source>
+        <translation>まだ保存されていません: 別のプログラムがファイルに書き込み中です。数秒ごとに保存を再試行します。</translation>
+    </message>
 </context>
 <context>
     <name>Exports</name>
@@ -1176,6 +1180,14 @@
         <source>Click a row of a table first; Del deletes the selected rows.</source>
         <translation>先に表の行をクリックしてください。Del キーで選択した行を削除します。</translation>
     </message>
+    <message>
+        <source>Some edits could not be saved</source>
+        <translation>保存できなかった編集があります</translation>
+    </message>
+    <message>
+        <source>Another program kept the file locked, so these edits are not in it: %1</source>
+        <translation>別のプログラムがファイルをロックし続けたため、次の編集はファイルに保存されていません: %1</translation>
+    </message>
 </context>
 <context>
     <name>Navigator</name>
@@ -1611,6 +1623,96 @@
     <message>
         <source>Shown rows</source>
         <translation>表示中の行</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDocument</name>
+    <message>
+        <source>Not saved yet: %1 PlanBook keeps the typed value and tries again every few seconds.</source>
+        <translation>まだ保存されていません: %1 入力した値はそのまま残し、数秒ごとに保存を再試行します。</translation>
+    </message>
+    <message>
+        <source>Saved: the edits that had to wait are in the file now.</source>
+        <translation>保存しました: 待機していた編集はファイルに書き込まれました。</translation>
+    </message>
+    <message>
+        <source>An edit is still waiting to be saved; undo and redo wait for it.</source>
+        <translation>保存待ちの編集があります。保存されるまで元に戻す・やり直しはできません。</translation>
+    </message>
+</context>
+<context>
+    <name>Db</name>
+    <message>
+        <source>%1: is a folder, not a plan file.</source>
+        <translation>%1: フォルダーです。計画ファイルではありません。</translation>
+    </message>
+    <message>
+        <source>%1: not a PlanBook plan file (it is not an SQLite database).</source>
+        <translation>%1: PlanBook の計画ファイルではありません（SQLite データベースではありません）。</translation>
+    </message>
+    <message>
+        <source>%1: not a PlanBook plan file (another application's database).</source>
+        <translation>%1: PlanBook の計画ファイルではありません（別のアプリケーションのデータベースです）。</translation>
+    </message>
+    <message>
+        <source>%1: not a PlanBook plan file (an SQLite database of something else).</source>
+        <translation>%1: PlanBook の計画ファイルではありません（別の用途の SQLite データベースです）。</translation>
+    </message>
+    <message>
+        <source>%1: is an empty file, not a plan file.</source>
+        <translation>%1: 空のファイルです。計画ファイルではありません。</translation>
+    </message>
+    <message>
+        <source>%1: was saved by a newer PlanBook (file format %2; this PlanBook reads up to %3). Install the newer PlanBook to open it; the file was not changed.</source>
+        <translation>%1: 新しい PlanBook で保存されています（ファイル形式 %2。この PlanBook が読めるのは %3 まで）。新しい PlanBook をインストールして開いてください。ファイルは変更していません。</translation>
+    </message>
+    <message>
+        <source>%1: the file is damaged (%2).</source>
+        <translation>%1: ファイルが破損しています（%2）。</translation>
+    </message>
+    <message>
+        <source>%1: the file contains things PlanBook does not create (%2). It was not opened, so they cannot run; use a copy made by PlanBook instead.</source>
+        <translation>%1: PlanBook が作成しないもの（%2）がファイルに含まれています。実行されないよう、ファイルは開きませんでした。PlanBook で作成したコピーを使ってください。</translation>
+    </message>
+    <message>
+        <source>%1: the folder is read-only. PlanBook keeps a journal beside an open plan file; copy the file to a folder you can write to.</source>
+        <translation>%1: フォルダーが読み取り専用です。PlanBook は開いている計画ファイルの横に作業用のファイルを作ります。書き込めるフォルダーにファイルをコピーしてください。</translation>
+    </message>
+    <message>
+        <source>%1: the file or its folder is read-only (%2).</source>
+        <translation>%1: ファイルまたはフォルダーが読み取り専用です（%2）。</translation>
+    </message>
+    <message>
+        <source>%1: permission denied (%2).</source>
+        <translation>%1: アクセスが拒否されました（%2）。</translation>
+    </message>
+    <message>
+        <source>%1: the disk is full. Nothing was changed; free some space and try again.</source>
+        <translation>%1: ディスクがいっぱいです。何も変更していません。空き容量を確保してからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>%1: the folder cannot be used (%2).</source>
+        <translation>%1: フォルダーを使用できません（%2）。</translation>
+    </message>
+    <message>
+        <source>%1: another program is writing to the file and keeps it locked. Nothing was changed; try again.</source>
+        <translation>%1: 別のプログラムがファイルに書き込み中で、ロックされています。何も変更していません。もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>%1: the file is open in another program; close it there first.</source>
+        <translation>%1: ファイルが別のプログラムで開かれています。先にそちらで閉じてください。</translation>
+    </message>
+    <message>
+        <source>%1: the disk reported an error (%2).</source>
+        <translation>%1: ディスクでエラーが発生しました（%2）。</translation>
+    </message>
+    <message>
+        <source>「%1」 was changed by another program (it is now 「%2」): the undo was not applied, so that change is kept.</source>
+        <translation>「%1」は別のプログラムによって変更されています（現在は「%2」）。元に戻す操作は行わず、その変更を残しました。</translation>
+    </message>
+    <message>
+        <source>%1: no such file.</source>
+        <translation>%1: ファイルがありません。</translation>
     </message>
 </context>
 </TS>

@@ -47,18 +47,18 @@ class Step(QUndoCommand):
         self.doc = doc
         self.ops: list[Op] = list(ops or [])
         self.done = False  # redone at least once (the push)
+        self.applied_already = False  # the document ran this undo/redo before the stack moved
 
     def add(self, op: Op) -> Op:
         self.ops.append(op)
         return op
 
     def redo(self) -> None:
-        # the push is the edit itself (logged as the document's source); later ones are redos
-        again = change_log.source(self.doc.store, "redo") if self.done else nullcontext()
+        if self.applied_already:  # PlanDocument.redo ran it (to be able to refuse it)
+            self.applied_already = False
+            return
         try:
-            with self.doc.batch(), again:
-                for op in self.ops:
-                    op.redo()
+            self.apply_redo()
         except Exception:
             if not self.done:
                 # the first redo (in push) failed and its transaction rolled back: an obsolete
@@ -66,9 +66,22 @@ class Step(QUndoCommand):
                 # file does not have (undoing it would fail or write old values over newer ones)
                 self.setObsolete(True)
             raise
-        self.done = True
 
     def undo(self) -> None:
+        if self.applied_already:  # PlanDocument.undo ran it (to be able to refuse it)
+            self.applied_already = False
+            return
+        self.apply_undo()
+
+    def apply_redo(self) -> None:
+        # the push is the edit itself (logged as the document's source); later ones are redos
+        again = change_log.source(self.doc.store, "redo") if self.done else nullcontext()
+        with self.doc.batch(), again:
+            for op in self.ops:
+                op.redo()
+        self.done = True
+
+    def apply_undo(self) -> None:
         with self.doc.batch(), change_log.source(self.doc.store, "undo"):
             for op in reversed(self.ops):
                 op.undo()
@@ -83,11 +96,14 @@ class SetFields(Op):
         self.old: dict | None = None
 
     def redo(self) -> None:
-        self.old = self.doc.store.update_fields(self.table, self.row_id, self.values)
+        # a redo after an undo: only if the fields still hold what the undo put back
+        self.old = self.doc.store.update_fields(self.table, self.row_id, self.values,
+                                                expect=self.old)
         self.doc.note(self.table, self.row_id)
 
     def undo(self) -> None:
-        self.doc.store.update_fields(self.table, self.row_id, self.old)
+        # refused (ChangedElsewhere) when another program has changed a field since
+        self.doc.store.update_fields(self.table, self.row_id, self.old, expect=self.values)
         self.doc.note(self.table, self.row_id)
 
 

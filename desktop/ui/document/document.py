@@ -7,22 +7,33 @@ the commands write to SQLite at once. ``changed`` is emitted after each command 
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from db import change_log
+from db.errors import ChangedElsewhere
+from db.planfile import error_for
 from db.store import TABLE_ORDER, PlanStore
 
+from ..db_text import db_text
 from . import commands
+
+EDIT_WAIT = 2.0  # seconds an edit waits for another program's write (the window is busy then)
+RETRY_WAIT = 0.2  # … and each retry of an edit kept unsaved
+RETRY_MS = 1500
+UNDO_LIMIT = 1000  # steps kept; older ones (and the rows their snapshots hold) are let go
 
 
 class PlanDocument(QObject):
     changed = Signal(dict)  # table -> (set of ids, structural)
     changed_elsewhere = Signal()  # another program wrote to the file; everything was reloaded
+    refused = Signal(str)  # an edit, undo or redo that could not be done: why (UI language)
+    unsaved_changed = Signal()  # edits kept unsaved (the file was locked) came or went
 
     def __init__(self, store: PlanStore, parent: QObject | None = None):
         super().__init__(parent)
@@ -30,9 +41,18 @@ class PlanDocument(QObject):
         if not store.readonly:
             change_log.set_source(store, "editor")  # undo and redo say so (commands.Step)
         self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(UNDO_LIMIT)
         self._depth = 0
         self._pending: dict[str, tuple[set, bool]] = {}
         self._version = store.data_version()
+        if not store.readonly:
+            store.set_busy_timeout(EDIT_WAIT)
+        # (table, row id, field) → (typed value, undo text): edits the file refused for now
+        # (another program held the write lock); shown in their cells and retried until saved
+        self.unsaved: dict[tuple[str, int, str], tuple[object, str]] = {}
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setInterval(RETRY_MS)
+        self.retry_timer.timeout.connect(self.retry_unsaved)
 
     def check_external_change(self) -> bool:
         """Notice a commit by another connection (a second PlanBook window, `planbook import`
@@ -59,6 +79,7 @@ class PlanDocument(QObject):
         return self.store.path
 
     def close(self) -> None:
+        self.retry_timer.stop()
         self.undo_stack.clear()
         self.store.close()
 
@@ -92,11 +113,57 @@ class PlanDocument(QObject):
         with self.batch():
             self.undo_stack.push(step)
 
-    def set_fields(self, table: str, row_id: int, values: dict, text: str) -> None:
+    def set_fields(self, table: str, row_id: int, values: dict, text: str) -> bool:
+        """One undo step; False when the file refused it for now (the values are then kept,
+        shown in their cells and retried every 1.5 s until saved)."""
         current = self.store.row(table, row_id) or {}
-        if all(current.get(k) == v for k, v in values.items()):
-            return
-        self.push(commands.Step(self, text, [commands.SetFields(self, table, row_id, values)]))
+        if not all(current.get(k) == v for k, v in values.items()):
+            try:
+                self.push(commands.Step(self, text,
+                                        [commands.SetFields(self, table, row_id, values)]))
+            except sqlite3.OperationalError as error:
+                for field, value in values.items():
+                    self.unsaved[(table, row_id, field)] = (value, text)
+                self.retry_timer.start()
+                self.refused.emit(self.unsaved_message(error))
+                self.unsaved_changed.emit()
+                self.note(table, row_id)
+                return False
+        if any(self.unsaved.pop((table, row_id, field), None) for field in values):
+            self.unsaved_changed.emit()
+            self.note(table, row_id)
+        return True
+
+    def unsaved_value(self, table: str, row_id: int, field: str):
+        """(True, typed value) for an edit not saved yet, else (False, None)."""
+        entry = self.unsaved.get((table, row_id, field))
+        return (True, entry[0]) if entry is not None else (False, None)
+
+    def unsaved_message(self, error: Exception) -> str:
+        reason = db_text(error_for(Path(self.store.path or ""), error).message)
+        return self.tr("Not saved yet: %1 PlanBook keeps the typed value and tries again "
+                       "every few seconds.").replace("%1", reason)
+
+    def retry_unsaved(self) -> bool:
+        """Try to save the edits kept unsaved; True when none is left."""
+        if not self.unsaved:
+            self.retry_timer.stop()
+            return True
+        edits: dict[tuple[str, int], tuple[dict, str]] = {}
+        for (table, row_id, field), (value, text) in list(self.unsaved.items()):
+            edits.setdefault((table, row_id), ({}, text))[0][field] = value
+        self.store.set_busy_timeout(RETRY_WAIT)
+        try:
+            for (table, row_id), (values, text) in edits.items():
+                if not self.set_fields(table, row_id, values, text):
+                    break
+        finally:
+            self.store.set_busy_timeout(EDIT_WAIT)
+        if self.unsaved:
+            return False
+        self.retry_timer.stop()
+        self.refused.emit(self.tr("Saved: the edits that had to wait are in the file now."))
+        return True
 
     def insert_row(self, table: str, values: dict, text: str) -> int:
         op = commands.InsertRow(self, table, values)
@@ -115,10 +182,32 @@ class PlanDocument(QObject):
         """One undo step: ``step.add(commands.X(doc, …))`` for each change, then ``push(step)``."""
         return commands.Step(self, text)
 
-    def undo(self) -> None:
-        with self.batch():
-            self.undo_stack.undo()
+    def undo(self) -> bool:
+        return self._step(self.undo_stack.index() - 1, undo=True)
 
-    def redo(self) -> None:
+    def redo(self) -> bool:
+        return self._step(self.undo_stack.index(), undo=False)
+
+    def _step(self, index: int, *, undo: bool) -> bool:
+        """Undo or redo one step, or refuse and say why (nothing is written then): an edit
+        still waits to be saved, another program changed the file (the history is cleared) or
+        the step's target (ChangedElsewhere), or the file is locked."""
+        if self.unsaved and not self.retry_unsaved():
+            self.refused.emit(self.tr("An edit is still waiting to be saved; undo and redo "
+                                      "wait for it."))
+            return False
+        if self.check_external_change() or not 0 <= index < self.undo_stack.count():
+            return False
+        step = self.undo_stack.command(index)
+        try:
+            step.apply_undo() if undo else step.apply_redo()
+        except ChangedElsewhere as error:
+            self.refused.emit(db_text(error.args[0]))
+            return False
+        except sqlite3.OperationalError as error:
+            self.refused.emit(db_text(error_for(Path(self.store.path or ""), error).message))
+            return False
+        step.applied_already = True  # the stack only moves its index now
         with self.batch():
-            self.undo_stack.redo()
+            self.undo_stack.undo() if undo else self.undo_stack.redo()
+        return True

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import os
 import sqlite3
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -20,10 +19,12 @@ from db import change_log
 from db.backups import daily_backup
 from db.era import era_label
 from db.errors import PlanFileError
+from db.planfile import new_plan_file
 from db.records import Edition
 from db.store import open_plan
 from desktop.paths import backups_dir
 
+from ..db_text import error_text
 from ..docks.navigator import NavigatorModel
 from ..document.document import PlanDocument
 from ..worker import wait_for_all
@@ -49,7 +50,7 @@ class FileHandling:
         try:
             store = open_plan(path)
         except PlanFileError as error:
-            self.show_error(t("Cannot open the plan file"), str(error))
+            self.show_error(t("Cannot open the plan file"), error_text(error))
             return False
         except (sqlite3.Error, OSError) as error:
             self.show_error(t("Cannot open the plan file"),
@@ -98,6 +99,7 @@ class FileHandling:
         self.doc = doc
         doc.changed.connect(self._on_changed)
         doc.changed_elsewhere.connect(self._changed_elsewhere)
+        doc.refused.connect(lambda text: self.statusBar().showMessage(text, 15000))
         doc.undo_stack.canUndoChanged.connect(lambda _: self._update_actions())
         doc.undo_stack.canRedoChanged.connect(lambda _: self._update_actions())
         doc.undo_stack.undoTextChanged.connect(lambda _: self._update_actions())
@@ -144,6 +146,11 @@ class FileHandling:
             self.nav_model.deleteLater()
             self.nav_model = None
         wait_for_all(30000)
+        if self.doc.unsaved and not self.doc.retry_unsaved():
+            self.show_error(t("Some edits could not be saved"), t(
+                "Another program kept the file locked, so these edits are not in it: %1")
+                .replace("%1", "; ".join(f"{field} = {value}" for (_, _, field), (value, _)
+                                         in self.doc.unsaved.items())))
         self.doc.changed.disconnect(self._on_changed)
         self.doc.undo_stack.blockSignals(True)
         self.doc.close()
@@ -155,34 +162,26 @@ class FileHandling:
             self.show_error(t("Cannot create the plan file"),
                             t("That file is open now; choose another name."))
             return False
-        # Built complete in a temporary file beside the target, then put in its place in one
-        # step: a failure leaves the old file as it was and no half-written plan behind.
-        temporary = store = None
+        # Built complete under a unique temporary name beside the target, then put in its
+        # place in one step (stale logs beside it cleared first): a failure leaves the old file
+        # as it was and no half-written plan behind.
+        store = None
         try:
-            fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
-            os.close(fd)
-            temporary = Path(name)
-            temporary.unlink()  # open_plan creates it
-            store = open_plan(temporary, create=True)
-            if from_sample:
-                from db.sample import load_sample
-                load_sample(store)
-            else:
-                year = current_fiscal_year()
-                with change_log.unlogged(store):  # a new plan, not a change to one
-                    store.add_edition(Edition(year, title=f"{era_label(year)}アクションプラン"))
-            store.close()
-            store = None
-            os.replace(temporary, path)
-            for suffix in ("-wal", "-shm"):  # the old file's, never to be read with the new one
-                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            with new_plan_file(path) as temporary:
+                with open_plan(temporary, create=True) as building:
+                    if from_sample:
+                        from db.sample import load_sample
+                        load_sample(building)
+                    else:
+                        year = current_fiscal_year()
+                        with change_log.unlogged(building):  # a new plan, not a change to one
+                            building.add_edition(
+                                Edition(year, title=f"{era_label(year)}アクションプラン"))
             store = open_plan(path)
         except Exception as error:  # noqa: BLE001 - shown to the user
             if store is not None:
                 store.close()
-            for suffix in ("", "-wal", "-shm", "-journal") if temporary else ():
-                Path(f"{temporary}{suffix}").unlink(missing_ok=True)
-            self.show_error(t("Cannot create the plan file"), str(error))
+            self.show_error(t("Cannot create the plan file"), error_text(error))
             return False
         self.set_document(PlanDocument(store))
         self._refresh_recent(self.settings.add_recent(str(path)))
@@ -192,8 +191,8 @@ class FileHandling:
         destination = Path(destination)
         try:
             self.doc.store.save_copy(destination)
-        except (sqlite3.Error, OSError) as error:
-            self.show_error(t("Cannot save the copy"), str(error))
+        except (PlanFileError, sqlite3.Error, OSError) as error:
+            self.show_error(t("Cannot save the copy"), error_text(error))
             return False
         self.statusBar().showMessage(t("Copy written: %1").replace("%1", str(destination)),
                                      8000)

@@ -42,6 +42,9 @@ _MIN = -(10**18)
 _PLAIN = ("text", "readonly")
 
 
+UNSAVED_TINT = "#FFE08A"  # a cell whose typed value waits to be saved
+
+
 class RecordTableModel(QAbstractTableModel):
     """Rows of one table (or a join) for a table view; subclasses fill in the specifics."""
 
@@ -156,6 +159,17 @@ class RecordTableModel(QAbstractTableModel):
             return None
         column = self.columns[index.column()]
         value = self.value(index.row(), column)
+        if self.doc.unsaved and column.field:  # typed, but the file was locked: shown, tinted
+            unsaved, typed = self.doc.unsaved_value(*self.target(index.row(), column),
+                                                    column.field)
+            if unsaved:
+                if role == Qt.ItemDataRole.BackgroundRole:
+                    return QBrush(QColor(UNSAVED_TINT))
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return QCoreApplication.translate(
+                        "Columns", "Not saved yet: another program is writing to the file. "
+                        "PlanBook tries again every few seconds.")
+                value = typed
         if role == Qt.ItemDataRole.DisplayRole:
             return self.display(value, column)
         if role == Qt.ItemDataRole.EditRole:
