@@ -314,6 +314,11 @@
         <translation>このページでの説明</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/tables/plan_models.py" line="172" />
+        <source>Title on this page</source>
+        <translation>このページでの名称</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/pages/ward_page.py" line="36" />
         <source>Group</source>
         <translation>グループ</translation>
@@ -468,6 +473,11 @@
 </context>
 <context>
     <name>Forms</name>
+    <message>
+        <location filename="../../desktop/ui/forms/fields.py" line="79" />
+        <source>Printed headings: leave a field empty to print the wording shown in grey; {year}, {n}, {ward}… are filled in when printed</source>
+        <translation>印刷する見出し：空欄のときは灰色の文言を印刷します。{year}、{n}、{ward} などは印刷時に年度・番号・区名に置き換わります</translation>
+    </message>
     <message>
         <location filename="../../desktop/ui/forms/record_form.py" line="134" />
         <source>One item per line</source>

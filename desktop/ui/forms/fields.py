@@ -9,6 +9,8 @@ from PySide6.QtCore import (
     QCoreApplication,
 )
 
+from db.headings import HEADINGS
+
 from .pictures import PicturesEditor
 from .record_form import EMAIL, PHONE, Field, RecordForm
 from .small_tables import SmallTablesEditor
@@ -73,6 +75,15 @@ FRONT_FIELDS = [
     Field("ward_intro", QT_TRANSLATE_NOOP("Forms", "Wards: introduction"), "lines"),
     Field("ward_policies", QT_TRANSLATE_NOOP("Forms", "Wards: policies"), "lines"),
     Field("ward_budget_lines", QT_TRANSLATE_NOOP("Forms", "Wards: budget summary lines"), "lines"),
+]
+
+# Every printed heading, with the default (the seed's wording) in grey while it is not changed.
+HEADING_FIELDS = [
+    Field("", QT_TRANSLATE_NOOP("Forms", "Printed headings: leave a field empty to print the "
+                                         "wording shown in grey; {year}, {n}, {ward}… are filled "
+                                         "in when printed"), "section"),
+    *(Field("headings", text, "heading", sub=key, placeholder=text)
+      for key, text in HEADINGS.items()),
 ]
 
 CONTACT_FIELDS = [

@@ -50,13 +50,15 @@ def t(text: str) -> str:
 class Field:
     name: str
     label: str  # English source; translated in the "Forms" context
-    kind: str = "line"  # line, text, lines, amount, status, colour, yearmonth, ints, choice
+    kind: str = "line"  # line, text, lines, amount, status, colour, yearmonth, ints, choice,
+    # heading (a line inside a JSON object; empty removes the key), section (a subheading row)
     required: bool = False
     sub: str | None = None  # key inside a JSON object column (edition.contact)
     choices: tuple = ()
     pattern: re.Pattern | None = None
     pattern_message: str = ""
     height: int = 0
+    placeholder: str = ""  # shown while the field is empty (a heading's default wording)
 
 
 class FocusOut(QObject):
@@ -121,6 +123,13 @@ class RecordForm(QScrollArea):
     # -- building ---------------------------------------------------------------------------
     def _add(self, field: Field, parent: QWidget) -> None:
         key = self.key(field)
+        if field.kind == "section":
+            heading = QLabel(t(field.label), parent)
+            heading.setObjectName("formSection")
+            heading.setWordWrap(True)
+            heading.setStyleSheet("font-weight: bold; margin-top: 12px;")
+            self.form.addRow(heading)
+            return
         if field.kind in ("text", "lines"):
             widget = QPlainTextEdit(parent)
             widget.setTabChangesFocus(True)
@@ -153,6 +162,8 @@ class RecordForm(QScrollArea):
                 widget.setMaximumWidth(160)
             if field.kind == "ints":
                 widget.setPlaceholderText(QCoreApplication.translate("Forms", "e.g. 2, 5, 8"))
+            if field.placeholder:
+                widget.setPlaceholderText(field.placeholder)
             widget.textChanged.connect(lambda _t, f=field: self._validate(f))
             widget.editingFinished.connect(lambda f=field: self.commit(f))
         widget.setObjectName(f"field_{key.replace('.', '_')}")
@@ -254,9 +265,12 @@ class RecordForm(QScrollArea):
             return
         if field.sub:
             whole = dict(row[field.name] or {})
-            if whole.get(field.sub) == value:
+            if whole.get(field.sub, "" if field.kind == "heading" else None) == value:
                 return
-            whole[field.sub] = value
+            if field.kind == "heading" and not value:
+                del whole[field.sub]  # the default wording prints again
+            else:
+                whole[field.sub] = value
             values = {field.name: whole}
         else:
             if row.get(field.name) == value:
@@ -283,6 +297,8 @@ class RecordForm(QScrollArea):
         self._loading = True
         try:
             for field in self.fields:
+                if field.kind == "section":
+                    continue
                 value = row.get(field.name)
                 if field.sub:
                     value = (value or {}).get(field.sub, "")

@@ -38,7 +38,8 @@ def make_page(doc, key: str, edition_id: int | None) -> Page | None:
         return FormPage(fields.initiative_form(doc, row_id)) if doc.store.row(
             "initiative", row_id) else None
     if kind == "front" or kind == "edition":
-        return FormPage(RecordForm(doc, "edition", row_id, fields.FRONT_FIELDS,
+        return FormPage(RecordForm(doc, "edition", row_id,
+                                   fields.FRONT_FIELDS + fields.HEADING_FIELDS,
                                          QCoreApplication.translate("Pages", "Front matter")))
     if kind == "contact":
         return FormPage(RecordForm(doc, "edition", row_id, fields.CONTACT_FIELDS,

@@ -166,6 +166,7 @@ class PriorityActionsModel(RecordTableModel):
         return [
             Column("heading", QT_TRANSLATE_NOOP("Columns", "Heading"), width=200),
             Column("title", QT_TRANSLATE_NOOP("Columns", "Title"), width=260, table="initiative", id_key="initiative_id"),
+            Column("title", QT_TRANSLATE_NOOP("Columns", "Title on this page"), width=240),
             Column("amount", QT_TRANSLATE_NOOP("Columns", "Amount (¥1,000)"), "amount", width=120, table="initiative",
                    id_key="initiative_id"),
             Column("previous_amount", QT_TRANSLATE_NOOP("Columns", "Previous year"), "amount", width=120, table="initiative",
@@ -181,15 +182,21 @@ class PriorityActionsModel(RecordTableModel):
             for action in priority.actions:
                 item = action.initiative
                 rows.append({"id": action.id, "heading": action.heading,
+                             "page_title": action.title or "",
                              "description": action.description or "",
                              "initiative_id": item.id, "title": item.title,
                              "amount": item.amount, "previous_amount": item.previous_amount})
         return rows
 
+    def value(self, row, column):
+        if column.field == "title" and column.table is None:  # the priority page's own title
+            return self.rows[row].get("page_title")
+        return super().value(row, column)
+
     def convert(self, column, value):
         stored = super().convert(column, value)
-        if column.field == "description" and column.table is None and stored == "":
-            return None
+        if column.field in ("title", "description") and column.table is None and stored == "":
+            return None  # empty: the initiative's own wording prints
         return stored
 
     def new_row_values(self):

@@ -1,0 +1,60 @@
+"""The editor edits the priority page's own title and the printed headings, each one undo step."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from db.headings import HEADINGS
+from db.store import open_plan
+from desktop.ui.document.document import PlanDocument
+from desktop.ui.forms.fields import FRONT_FIELDS, HEADING_FIELDS
+from desktop.ui.forms.record_form import RecordForm
+from desktop.ui.tables.plan_models import PriorityActionsModel
+
+
+@pytest.fixture
+def doc(qapp, plan_path):
+    document = PlanDocument(open_plan(plan_path))
+    yield document
+    document.close()
+
+
+def test_priority_page_title_is_edited_apart_from_the_initiative(doc):
+    edition = doc.store.edition(2024)
+    priority = doc.store.priorities(edition.id)[0]
+    model = PriorityActionsModel(doc, priority.id, edition.id)
+    column = next(n for n, c in enumerate(model.columns) if c.field == "title" and c.table is None)
+    shared = next(n for n, c in enumerate(model.columns) if c.table == "initiative"
+                  and c.field == "title")
+    assert model.data(model.index(0, column)) == ""
+    assert model.setData(model.index(0, column), "「取組1-1」の開始", Qt.ItemDataRole.EditRole)
+    action = doc.store.priorities(edition.id)[0].actions[0]
+    assert action.title == "「取組1-1」の開始" and action.initiative.title == "取組1-1"
+    assert model.data(model.index(0, column)) == "「取組1-1」の開始"
+    assert model.data(model.index(0, shared)) == "取組1-1"
+    assert model.setData(model.index(0, column), "", Qt.ItemDataRole.EditRole)
+    assert doc.store.priorities(edition.id)[0].actions[0].title is None  # the initiative's again
+    doc.undo()
+    doc.undo()
+    assert doc.store.priorities(edition.id)[0].actions[0].title is None
+
+
+def test_headings_form_shows_defaults_and_stores_only_what_differs(qtbot, doc):
+    edition = doc.store.edition(2024)
+    form = RecordForm(doc, "edition", edition.id, FRONT_FIELDS + HEADING_FIELDS)
+    qtbot.addWidget(form)
+    field = next(f for f in HEADING_FIELDS if f.sub == "ward_policies")
+    widget = form.widgets["headings.ward_policies"]
+    assert widget.text() == "" and widget.placeholderText() == HEADINGS["ward_policies"]
+    widget.setText("支援のすじみち")
+    form.commit(field)
+    assert doc.store.edition(2024).headings == {"ward_policies": "支援のすじみち"}
+    assert doc.store.edition(2024).heading("ward_intro") == "めざすまちづくり"
+    widget.setText("")
+    form.commit(field)
+    assert doc.store.edition(2024).headings == {}
+    doc.undo()
+    assert widget.text() == "支援のすじみち"
+    doc.undo()
+    assert doc.store.edition(2024).headings == {} and widget.text() == ""
