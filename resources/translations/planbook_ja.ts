@@ -1384,6 +1384,11 @@
 <context>
     <name>Panels</name>
     <message>
+        <location filename="../../desktop/ui/docks/problems.py" line="66" />
+        <source>Print</source>
+        <translation>印刷</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/docks/problems.py" line="27" />
         <source>Severity</source>
         <translation>重要度</translation>

@@ -58,3 +58,26 @@ def test_headings_form_shows_defaults_and_stores_only_what_differs(qtbot, doc):
     assert widget.text() == "支援のすじみち"
     doc.undo()
     assert doc.store.edition(2024).headings == {} and widget.text() == ""
+
+
+def test_a_printed_pdfs_preflight_shows_grouped_in_the_problems_panel(qtbot, tmp_path):
+    from db.sample import load_sample
+    from desktop.publish.progress import Progress
+    from desktop.ui.docks.problems import ProblemsPanel
+    from desktop.ui.shell.exports import job_booklet
+
+    path = tmp_path / "sample.sqlite"
+    with open_plan(path, create=True) as store:
+        load_sample(store)
+    output, notes = job_booklet(path, 2024, tmp_path / "b.pdf", False)(Progress())
+    assert output.exists()
+    panel = ProblemsPanel()
+    qtbot.addWidget(panel)
+    panel.set_problems([])
+    panel.set_print_notes(notes)
+    rows = [[panel.model.index(r, c).data() for c in range(3)]
+            for r in range(panel.model.rowCount())]
+    assert len(rows) == len(notes) <= 15
+    pictures = next(r for r, row in enumerate(rows) if row[2].startswith("画像未設定"))
+    tooltip = panel.model.index(pictures, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip.count("\n") + 1 == int(rows[pictures][2].split("件")[0].split()[-1]) > 40

@@ -35,6 +35,12 @@ class Preflight:
 
 def grouped(items: list[str], kinds: dict[str, tuple[int | None, str]]) -> list[str]:
     """The findings with each repeated kind folded into ``label N件: p.6, 9, 11…``."""
+    return [line for line, _members in grouped_with_members(items, kinds)]
+
+
+def grouped_with_members(items: list[str], kinds: dict[str, tuple[int | None, str]]
+                         ) -> list[tuple[str, list[str]]]:
+    """``grouped``'s lines, each with the findings it stands for (for a tooltip)."""
     lines: list[str | list[str]] = []
     members: dict[str, list[str]] = {}
     for text in items:
@@ -46,16 +52,17 @@ def grouped(items: list[str], kinds: dict[str, tuple[int | None, str]]) -> list[
         else:
             members[group] = [text]
             lines.append(members[group])
-    out = []
+    out: list[tuple[str, list[str]]] = []
     for line in lines:
         if isinstance(line, str) or len(line) == 1:
-            out.append(line if isinstance(line, str) else line[0])
+            text = line if isinstance(line, str) else line[0]
+            out.append((text, [text]))
             continue
         group = kinds[line[0]][1]
         pages = sorted({p for p in (kinds[t][0] for t in line) if p})
         shown = ", ".join(str(p) for p in pages[:PAGES_SHOWN])
         more = "…" if len(pages) > PAGES_SHOWN else ""
-        out.append(f"{group} {len(line)}件" + (f": p.{shown}{more}" if pages else ""))
+        out.append((f"{group} {len(line)}件" + (f": p.{shown}{more}" if pages else ""), line))
     return out
 
 

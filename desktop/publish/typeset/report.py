@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .preflight import grouped
+from .preflight import grouped, grouped_with_members
 
 
 @dataclass
@@ -18,3 +18,7 @@ class BuildReport:
     def summary(self) -> list[str]:
         """The preflight as people read it: repeated findings of a kind on one line."""
         return grouped(self.preflight, self.kinds)
+
+    def notes(self) -> list[tuple[str, list[str]]]:
+        """``summary()``'s lines, each with the findings it stands for."""
+        return grouped_with_members(self.preflight, self.kinds)

@@ -1,4 +1,5 @@
-"""The Problems panel: the live checks' findings; double-click goes to the place."""
+"""The Problems panel: the live checks' findings (double-click goes to the place), then the
+last printed PDF's preflight, repeated findings grouped on one line (all of them in its tooltip)."""
 
 from __future__ import annotations
 
@@ -42,6 +43,7 @@ class ProblemsPanel(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.view)
         self.problems: list = []
+        self.print_notes: list[tuple[str, list[str]]] = []
 
     def set_problems(self, problems: list) -> None:
         self.problems = problems
@@ -58,10 +60,23 @@ class ProblemsPanel(QWidget):
                 item.setToolTip(str(problem))
             self.model.appendRow(row)
             del n
+        printing = QCoreApplication.translate("Panels", "Print")
+        icon = style.standardIcon(QStyle.StandardPixmap.SP_FileIcon)
+        for line, members in self.print_notes:
+            where, _, what = line.partition(": ") if len(members) == 1 else ("", "", line)
+            row = [QStandardItem(icon, printing), QStandardItem(where), QStandardItem(what)]
+            for item in row:
+                item.setToolTip("\n".join(members))
+            self.model.appendRow(row)
         errors = sum(p.severity == "error" for p in problems)
         self.status.setText(QCoreApplication.translate("Panels", "%1 errors, %2 warnings").replace("%1", str(errors))
                             .replace("%2", str(len(problems) - errors)) if problems
                             else QCoreApplication.translate("Panels", "No problems found."))
+
+    def set_print_notes(self, notes: list[tuple[str, list[str]]]) -> None:
+        """The preflight of the PDF just printed: (line, the findings it stands for)."""
+        self.print_notes = list(notes)
+        self.set_problems(self.problems)
 
     def retranslate(self) -> None:
         self.model.setHorizontalHeaderLabels([t("Severity"), t("Where"), t("Problem")])

@@ -31,29 +31,30 @@ def t(text: str) -> str:
 
 def _job(path: Path, year: int, label: str, output: Path, build):
     """A worker job: read ``year`` of the plan at ``path`` with its own read-only connection,
-    then ``build(doc, progress)`` writes ``output``; the job's result is ``output``."""
+    then ``build(doc, progress)`` writes ``output``; the job's result is ``output``, or
+    ``(output, notes)`` for a PDF (its preflight, grouped, for the Problems panel)."""
     def run(progress):
         from db.store import open_plan
 
         with open_plan(path, readonly=True) as store:
             doc = store.load(year)
         progress.step(0, 1, label)
-        build(doc, progress)
-        return output
+        report = build(doc, progress)
+        return output if report is None else (output, report.notes())
     return run
 
 
 def job_booklet(path: Path, year: int, output: Path, print_production: bool):
     def build(doc, progress):
         from desktop.publish.booklet import build_booklet
-        build_booklet(doc, output, print_production=print_production, progress=progress)
+        return build_booklet(doc, output, print_production=print_production, progress=progress)
     return _job(path, year, t("Typesetting the booklet…"), output, build)
 
 
 def job_ward_sheets(path: Path, year: int, output: Path, wards: list[str] | None):
     def build(doc, progress):
         from desktop.publish.ward_sheets import build_ward_sheets
-        build_ward_sheets(doc, output, wards=wards, progress=progress)
+        return build_ward_sheets(doc, output, wards=wards, progress=progress)
     return _job(path, year, t("Typesetting the ward sheets…"), output, build)
 
 
@@ -117,8 +118,12 @@ class ExportController(QObject):
         self.window.show_error(QCoreApplication.translate("Exports", "Export failed"), str(error))
         self.finished.emit(None)
 
-    def _done(self, output: Path) -> None:
+    def _done(self, result) -> None:
         self._close()
+        output = result
+        if isinstance(result, tuple):  # a PDF: its preflight goes to the Problems panel
+            output, notes = result
+            self.window.problems.set_print_notes(notes)
         box = QMessageBox(QMessageBox.Icon.Information, QCoreApplication.translate("Exports", "Export finished"),
                           QCoreApplication.translate("Exports", "Written: %1").replace("%1", str(output)), QMessageBox.StandardButton.NoButton,
                           self.window)
