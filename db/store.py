@@ -469,6 +469,24 @@ class PlanStore:
         return EditionDocument(self.plan(), edition, self.priorities(edition.id, by_id), visions,
                                ward_plans, initiatives)
 
+    def load_vision(self, fiscal_year: int, number: int) -> EditionDocument:
+        """One vision's part of a fiscal year (the vision, its measures and initiatives; no
+        priorities or wards): what the preview needs to set that section, read in time that
+        does not grow with the rest of the plan."""
+        edition = self.edition(fiscal_year)
+        if edition is None:
+            raise KeyError(fiscal_year)
+        visions = self._rows("SELECT * FROM vision WHERE edition_id = ? AND number = ?",
+                             [edition.id, number])
+        if not visions:
+            raise KeyError(number)
+        vision = Vision(**self._decode("vision", visions[0]))
+        vision.measures = self.measures(vision.id)
+        rows = self._rows(self._INITIATIVE_SQL + "WHERE i.vision_id = ? ORDER BY i.position, i.id",
+                          [vision.id])
+        vision.initiatives = [self._initiative(r) for r in rows]
+        return EditionDocument(self.plan(), edition, [], [vision], [], vision.initiatives)
+
     # -- generic row operations (the editor's undo commands use these) -----------------------
     def columns(self, table: str) -> list[str]:
         if table not in TABLE_ORDER:

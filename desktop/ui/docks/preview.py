@@ -1,4 +1,9 @@
-"""The PDF preview dock: re-renders the section being edited, debounced, in a worker."""
+"""The PDF preview dock: re-renders the section being edited, debounced, in a worker.
+
+A vision (its measures, its initiatives) is previewed as its own section: only that vision is
+read and laid out, and only the pages around the initiative being edited are drawn, so the
+preview's cost does not grow with the rest of the plan. A ward's sheet is its own document;
+anything else (front matter, priorities, the ward part) previews the whole booklet."""
 
 from __future__ import annotations
 
@@ -17,10 +22,19 @@ def t(text: str) -> str:
     return QCoreApplication.translate("Preview", text)
 
 
-def build_preview(path: Path, fiscal_year: int, ward: str | None, output: Path, progress):
-    """Worker side: its own read-only connection, the booklet or one ward's sheet."""
+def build_preview(path: Path, fiscal_year: int, ward: str | None, output: Path, progress,
+                  section: int | None = None, focus: str | None = None):
+    """Worker side: its own read-only connection; one vision's section, one ward's sheet, or
+    the booklet. Returns (pdf, outline, page to show or None)."""
     from db.store import open_plan
 
+    if section is not None and ward is None:
+        from desktop.publish.booklet.section import build_vision_section
+
+        with open_plan(path, readonly=True) as store:
+            doc = store.load_vision(fiscal_year, section)
+        report = build_vision_section(doc, section, output, focus=focus, progress=progress)
+        return output, report.outline, report.focus_page, report
     with open_plan(path, readonly=True) as store:
         doc = store.load(fiscal_year)
     plan = doc.ward_plan(ward) if ward else None
@@ -30,11 +44,11 @@ def build_preview(path: Path, fiscal_year: int, ward: str | None, output: Path, 
     else:
         from desktop.publish.booklet import build_booklet
         report = build_booklet(doc, output, progress=progress)
-    return output, list(getattr(report, "outline", []) or [])
+    return output, list(getattr(report, "outline", []) or []), None, report
 
 
 class PreviewPanel(QWidget):
-    def __init__(self, parent=None, delay_ms: int = 800):
+    def __init__(self, parent=None, delay_ms: int = 150):
         super().__init__(parent)
         self.document = QPdfDocument(self)
         self.view = QPdfView(self)
@@ -63,6 +77,8 @@ class PreviewPanel(QWidget):
         self.hints: list[str] = []
         self.enabled = True
         self.builds = 0
+        self.last_report = None  # the last build's report (what was laid out and drawn)
+        self.shown_page = 0  # the page the view was last turned to
 
     def retranslate(self) -> None:
         if self.document.pageCount() > 0:
@@ -71,11 +87,12 @@ class PreviewPanel(QWidget):
             self.status.setText(t("The preview appears here while you edit."))
 
     def request(self, path: Path | None, fiscal_year: int | None, ward: str | None,
-                hints: list[str]) -> None:
-        """Ask for a fresh preview soon (restarts the debounce timer)."""
+                hints: list[str], section: int | None = None, focus: str | None = None) -> None:
+        """Ask for a fresh preview soon (restarts the debounce timer): of vision ``section``
+        around initiative ``focus`` (its key), of ``ward``'s sheet, or of the booklet."""
         if path is None or fiscal_year is None or not self.enabled:
             return
-        self.request_args = (path, fiscal_year, ward)
+        self.request_args = (path, fiscal_year, ward, section, focus)
         self.hints = hints
         self.timer.start()
 
@@ -85,11 +102,12 @@ class PreviewPanel(QWidget):
             return
         if self.request_args is None or not self.enabled:  # turned off since it was asked for
             return
-        path, year, ward = self.request_args
+        path, year, ward, section, focus = self.request_args
         self._flip ^= 1
         output = self._dir / f"preview{self._flip}.pdf"
         self.status.setText(QCoreApplication.translate("Preview", "Rendering the preview…"))
-        self._task = run_task(lambda progress: build_preview(path, year, ward, output, progress),
+        self._task = run_task(lambda progress: build_preview(path, year, ward, output, progress,
+                                                             section, focus),
                               on_result=self._loaded, on_error=self._failed,
                               on_finished=self._finished)
 
@@ -99,15 +117,16 @@ class PreviewPanel(QWidget):
             self.timer.start()
 
     def _loaded(self, result) -> None:
-        output, outline = result
+        output, outline, jump, self.last_report = result
         page = self.view.pageNavigator().currentPage() if self.document.pageCount() else 0
         self.document.close()
         self.document.load(str(output))
         self.builds += 1
-        target = self._page_for(outline)
+        target = jump if jump is not None else self._page_for(outline)
         self.status.setText(QCoreApplication.translate("Preview", "Preview: %1 pages").replace("%1", str(self.document.pageCount())))
         if target is None:
             target = min(page, max(self.document.pageCount() - 1, 0))
+        self.shown_page = target
         QTimer.singleShot(0, lambda: self.view.pageNavigator().jump(target, QPointF(), 0))
 
     def _page_for(self, outline) -> int | None:

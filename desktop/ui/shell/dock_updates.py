@@ -52,13 +52,15 @@ class DockUpdates:
         if visible:
             self.request_preview()
 
-    def request_preview(self, now: bool = False) -> None:
+    def request_preview(self, now: bool = False, initiative_id: int | None = None) -> None:
+        """Preview what is being edited: a vision's section (around ``initiative_id``, the
+        initiative just changed, or the one open), a ward's sheet, or the booklet."""
         if self.doc is None or not self.preview_dock.isVisible() or self.current_key is None:
             return
         node = self.nav_model.by_key.get(self.current_key) if self.nav_model else None
         if node is None:
             return
-        ward = None
+        ward = section = focus = None
         hints: list[str] = []
         kind = self.current_key.partition(":")[0]
         store = self.doc.store
@@ -69,16 +71,20 @@ class DockUpdates:
         elif kind in ("vision", "measures", "initiatives"):
             row = store.row("vision", node.row_id)
             hints = [f"ビジョン{row['number']}"] if row else []
-        elif kind == "initiative":
-            row = store.row("initiative", node.row_id)
+            section = row["number"] if row else None
+        if kind == "initiative" and initiative_id is None:
+            initiative_id = node.row_id
+        if kind in ("vision", "measures", "initiatives", "initiative") and initiative_id:
+            row = store.row("initiative", initiative_id)
             if row and row["vision_id"]:
                 vision = store.row("vision", row["vision_id"])
                 hints = [f"ビジョン{vision['number']}"]
+                section, focus = vision["number"], row["key"]
         elif kind in ("priority", "priorities"):
             hints = ["重点事項"]
         elif kind == "contact":
             hints = ["裏表紙", "連絡先"]
         self.preview.request(Path(self.doc.path) if self.doc.path else None, node.fiscal_year,
-                             ward, hints)
+                             ward, hints, section, focus)
         if now:
             self.preview.timer.start(0)

@@ -255,7 +255,8 @@ class MainWindow(FileHandling, Navigation, DockUpdates, ExportMenu, WindowState,
                 if table in changes:
                     self.nav_model.relabel(table, changes[table][0])
         self.analysis_timer.start()
-        self.request_preview()
+        changed = sorted(changes.get("initiative", ((), False))[0])
+        self.request_preview(initiative_id=changed[0] if len(changed) == 1 else None)
         self._update_title()
 
     # -- edit commands ----------------------------------------------------------------------
