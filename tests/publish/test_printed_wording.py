@@ -82,3 +82,15 @@ def test_ward_sheet_headings_come_from_the_edition(tmp_path):
     assert "当初予算 補正後予算額 決算額" in text
     assert "総計 19,000" in text and "区のめざす姿" in text
     assert "2月補正後" not in text
+
+
+def test_ward_group_descriptions_print_after_their_heading(tmp_path):
+    from desktop.publish.ward_sheets import build_ward_sheets
+
+    with memory_plan() as store:
+        load_sample(store)
+        doc = store.load(2022)
+    path = tmp_path / "w.pdf"
+    build_ward_sheets(doc, path, wards=["中央区"])
+    text = squash(PdfReader(path).pages[0].extract_text())
+    assert "■地域活動の負担軽減気軽に参加できる、身近な、魅力ある、ためになる、楽しい地域活動とする。" in text
