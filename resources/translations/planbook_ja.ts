@@ -1658,6 +1658,10 @@
 <context>
     <name>Db</name>
     <message>
+        <source>not a heading PlanBook prints (known: %1)</source>
+        <translation>PlanBook が印刷する見出しではありません（使える見出し: %1）</translation>
+    </message>
+    <message>
         <source>%1: is a folder, not a plan file.</source>
         <translation>%1: フォルダーです。計画ファイルではありません。</translation>
     </message>
