@@ -319,6 +319,11 @@
         <translation>このページでの名称</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/tables/ward_models.py" line="100" />
+        <source>Line after the heading</source>
+        <translation>見出しに続く説明</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/pages/ward_page.py" line="36" />
         <source>Group</source>
         <translation>グループ</translation>

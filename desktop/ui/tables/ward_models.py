@@ -97,6 +97,8 @@ class WardGroupsModel(RecordTableModel):
 
     def make_columns(self):
         return [Column("title", QT_TRANSLATE_NOOP("Columns", "Group heading"), width=360),
+                Column("description", QT_TRANSLATE_NOOP("Columns", "Line after the heading"),
+                       width=360),
                 Column("show_subtotal", QT_TRANSLATE_NOOP("Columns", "Subtotal"), "bool", width=70)]
 
     def load(self):
