@@ -44,8 +44,9 @@ lint: setup
 	$(BIN)/ruff check .
 
 bench: setup
-	@for script in tests/benchmarks/bench_*.py; do \
-	  echo "== $$script"; QT_QPA_PLATFORM=offscreen $(BIN)/python $$script || exit 1; done
+	@failed=0; for script in tests/benchmarks/bench_*.py; do \
+	  echo "== $$script"; QT_QPA_PLATFORM=offscreen $(BIN)/python $$script || failed=1; done; \
+	  exit $$failed
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache resources/translations/*.qm

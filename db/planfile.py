@@ -18,7 +18,6 @@ import os
 import re
 import sqlite3
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -230,6 +229,8 @@ def unique_temporary(path: Path, suffix: str) -> Path:
     permissions (``mkstemp`` alone would make it 0600)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only here: reading a file needs none
+
         handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
     except OSError as error:
         raise error_for(path, error) from error

@@ -8,7 +8,6 @@ the file on disk is always a consistent document. The generic row operations at 
 from __future__ import annotations
 
 import json
-import secrets
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -200,6 +199,8 @@ class PlanStore:
         """The secret that signs ward workbooks, made (once, at random) when there is none."""
         key = self.plan().workbook_key
         if not key:
+            import secrets  # only here: most commands never need a key
+
             key = secrets.token_hex(32)
             with self.db.atomic():
                 self.db.execute("INSERT INTO plan (id) VALUES (1) ON CONFLICT(id) DO NOTHING")

@@ -7,12 +7,9 @@ import sys
 from pathlib import Path
 
 from db.input_files import read_text_file
-from db.interchange import export_json, import_parsed, is_empty, load_json_text, parse_document
 from db.limits import MAX_JSON_BYTES
 from db.planfile import new_plan_file
-from db.sample import load_sample
 from db.store import open_plan
-from desktop.publish.output import atomic_output
 
 from .common import (
     UsageError,
@@ -43,6 +40,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     imp.set_defaults(func=run_import)
 
 
+def load_sample(store) -> None:
+    """The bundled sample into ``store`` (the JSON interchange is loaded only when used)."""
+    from db.sample import load_sample as load
+
+    load(store)
+
+
 def run_init(args: argparse.Namespace) -> int:
     path = db_path(args)
     if path.exists():
@@ -56,6 +60,9 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from db.interchange import export_json
+    from desktop.publish.output import atomic_output
+
     with open_for_reading(args) as store:
         text = export_json(store)
     if args.output == "-":
@@ -70,6 +77,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     """Validate first, then write: a refused import never touches the plan file."""
+    from db.interchange import import_parsed, is_empty, load_json_text, parse_document
+
     source = Path(args.input)
     parsed = parse_document(load_json_text(read_text_file(source, MAX_JSON_BYTES)))
     path = db_path(args)

@@ -48,7 +48,7 @@ def build_preview(path: Path, fiscal_year: int, ward: str | None, output: Path, 
 
 
 class PreviewPanel(QWidget):
-    def __init__(self, parent=None, delay_ms: int = 150):
+    def __init__(self, parent=None, delay_ms: int = 50):
         super().__init__(parent)
         self.document = QPdfDocument(self)
         self.view = QPdfView(self)
