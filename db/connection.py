@@ -17,6 +17,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+from .errors import FINAL_EDITION, FinalEditionError
+
 _SAVEPOINTS = itertools.count(1)
 _CONTROL = {"BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE"}
 _FIRST_KEYWORD = re.compile(r"(?:\s|;|\ufeff|--[^\n]*(?:\n|$)|/\*.*?\*/)*([A-Za-z]*)", re.S)
@@ -24,6 +26,27 @@ _FIRST_KEYWORD = re.compile(r"(?:\s|;|\ufeff|--[^\n]*(?:\n|$)|/\*.*?\*/)*([A-Za-
 
 def _first_keyword(sql: str) -> str:
     return _FIRST_KEYWORD.match(sql).group(1).upper()
+
+
+class LockedConnection(sqlite3.Connection):
+    """``sqlite3.connect(..., factory=LockedConnection)``: the final-edition lock's refusals
+    (a trigger's RAISE) arrive as ``FinalEditionError`` however the statement was run."""
+
+    def execute(self, *args, **kwargs):
+        try:
+            return super().execute(*args, **kwargs)
+        except sqlite3.IntegrityError as error:
+            raise _refusal(error) from error
+
+    def executemany(self, *args, **kwargs):
+        try:
+            return super().executemany(*args, **kwargs)
+        except sqlite3.IntegrityError as error:
+            raise _refusal(error) from error
+
+
+def _refusal(error: sqlite3.IntegrityError) -> Exception:
+    return FinalEditionError() if str(error) == FINAL_EDITION else error
 
 
 class Connection:

@@ -1,5 +1,6 @@
 """Errors the data layer raises with messages meant for the user (no tracebacks)."""
 
+from .era import era_label
 from .messages import msg
 
 
@@ -30,3 +31,30 @@ class ValidationError(PlanBookError):
         self.problems = list(problems)
         self.title = title if title is not None else msg("The input was refused:")
         super().__init__(self.title + "\n" + "\n".join(f"  {p}" for p in self.problems))
+
+
+FINAL_EDITION = "planbook:final-edition"
+"""The message of the lock triggers' RAISE (db/schema.py m004); the connection turns it into
+``FinalEditionError``."""
+
+
+class FinalEditionError(PlanBookError):
+    """A write touched a final (確定) edition, which is read-only until it is reopened.
+
+    ``reason`` lets the editor say it its own way; ``fiscal_year`` is known when the refusal
+    came from a check before writing (None when the file's own lock refused the write)."""
+
+    reason = "final_edition"
+
+    def __init__(self, fiscal_year: int | None = None):
+        self.fiscal_year = fiscal_year
+        if fiscal_year is None:
+            message = msg("a final (確定) fiscal year cannot be changed: reopen it first "
+                          "(planbook reopen --year Y --reason …).")
+        else:
+            message = msg("%1 (%2) is final (確定) and cannot be changed: reopen it first "
+                          "(planbook reopen --year %2 --reason …), or roll it over into a new "
+                          "year (planbook new-year --from %2).", era_label(fiscal_year),
+                          fiscal_year)
+        super().__init__(message)
+        self.message = message

@@ -13,8 +13,18 @@ import sqlite3
 from typing import Any
 
 from . import change_log, limits
-from .errors import ValidationError
+from .errors import FinalEditionError, ValidationError
 from .headings import HEADINGS
+from .interchange_cycle import (
+    LineageIndex,
+    add_history,
+    add_initiative_lineage,
+    add_project_lineage,
+    check_lineage,
+    parse_history,
+    parse_predecessor,
+    write_cycle,
+)
 from .messages import msg, shown
 from .records import (
     EDITION_STATUSES,
@@ -22,6 +32,7 @@ from .records import (
     WARD_KINDS,
     Contact,
     Edition,
+    EditionDocument,
     Initiative,
     Measure,
     Picture,
@@ -57,13 +68,15 @@ def export_document(store: PlanStore, *, with_log: bool = True) -> dict:
     """The whole plan; ``with_log``: with its change log (left out when empty)."""
     plan = store.plan()
     wards = store.wards()
+    docs = [store.load(year) for year in store.fiscal_years()]
+    index = LineageIndex(docs)
     document = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "plan": {"name": plan.name, "city": plan.city, "notes": plan.notes,
                  "workbook_key": plan.workbook_key},
         "wards": [{"name": w.name, "kind": w.kind} for w in wards],
-        "editions": [_export_edition(store, year) for year in store.fiscal_years()],
+        "editions": [export_edition(store, doc, index) for doc in docs],
     }
     if with_log:
         log = change_log.export_entries(store)
@@ -72,7 +85,7 @@ def export_document(store: PlanStore, *, with_log: bool = True) -> dict:
     return document
 
 
-def _initiative_dict(item: Initiative) -> dict:
+def _initiative_dict(item: Initiative, index: LineageIndex | None = None) -> dict:
     if item.vision_number is not None:
         home: dict | None = {"vision": item.vision_number}
         if item.measure_code:
@@ -81,7 +94,7 @@ def _initiative_dict(item: Initiative) -> dict:
         home = {"ward": item.ward_name}
     else:
         home = None
-    return {
+    out = {
         "key": item.key, "title": item.title, "description": item.description,
         "amount": item.amount, "previous_amount": item.previous_amount,
         "budget_note": item.budget_note, "category": item.category, "status": item.status,
@@ -92,10 +105,15 @@ def _initiative_dict(item: Initiative) -> dict:
         "pictures": [{"caption": p.caption, "credit": p.credit, "image": p.image}
                      for p in item.pictures],
     }
+    if index is not None:
+        add_initiative_lineage(out, item.predecessor_id, index)
+    return out
 
 
-def _export_edition(store: PlanStore, year: int) -> dict:
-    doc = store.load(year)
+def export_edition(store: PlanStore, doc: EditionDocument, index: LineageIndex | None = None,
+                    *, history: bool = True) -> dict:
+    """One edition as the format's object (``index``: write lineage; ``history``: events and
+    snapshots)."""
     e = doc.edition
     out: dict[str, Any] = {"fiscal_year": e.fiscal_year, "title": e.title, "status": e.status,
                            "slogan": e.slogan, "publication_date": e.publication_date,
@@ -112,7 +130,7 @@ def _export_edition(store: PlanStore, year: int) -> dict:
                                        "tel": e.contact.tel, "fax": e.contact.fax,
                                        "email": e.contact.email},
                            "headings": {k: v for k, v in sorted(e.headings.items()) if v}}
-    out["initiatives"] = [_initiative_dict(i) for i in doc.initiatives]
+    out["initiatives"] = [_initiative_dict(i, index) for i in doc.initiatives]
     out["priorities"] = [
         {"number": p.number, "title": p.title, "lead": p.lead, "situation": p.situation,
          "past_actions": p.past_actions,
@@ -135,10 +153,19 @@ def _export_edition(store: PlanStore, year: int) -> dict:
                                "settled": wp.printed_totals.settled},
             "groups": [{"title": g.title, "description": g.description,
                         "show_subtotal": g.show_subtotal} for g in wp.groups],
-            "projects": [{"number": p.number, "group": group_index.get(p.group_id),
-                          "name": p.name, "description": p.description, "status": p.status,
-                          "initial": p.initial, "revised": p.revised, "settled": p.settled}
-                         for p in wp.projects]})
+            "projects": [_project_dict(p, group_index, index) for p in wp.projects]})
+    if history:
+        add_history(out, store, e.fiscal_year)
+    return out
+
+
+def _project_dict(p: WardProject, group_index: dict[int, int],
+                  index: LineageIndex | None) -> dict:
+    out = {"number": p.number, "group": group_index.get(p.group_id), "name": p.name,
+           "description": p.description, "status": p.status, "initial": p.initial,
+           "revised": p.revised, "settled": p.settled}
+    if index is not None:
+        add_project_lineage(out, p.predecessor_id, index)
     return out
 
 
@@ -348,6 +375,7 @@ def parse_document(data: Any) -> ParsedPlan:
         result.editions.append(parsed)
     if "change_log" in root:
         result.change_log = change_log.parse_entries(root["change_log"], c.fail)
+    check_lineage(c, result.editions)
     if c.problems:
         raise ValidationError(c.problems)
     return result
@@ -406,6 +434,8 @@ def _parse_edition(c: _Checker, e: dict, path: str, ward_kinds: dict[str, str]) 
 
     ward_plans = []
     planned: set[str] = set()
+    project_lineage: dict[tuple[str, int], dict] = {}
+    initiative_lineage: dict[str, dict] = {}
     for wpath, w in c.items(e, "ward_plans", path):
         name = c.text(w, "ward", wpath, required=True) or ""
         if name and name not in ward_kinds:
@@ -445,6 +475,9 @@ def _parse_edition(c: _Checker, e: dict, path: str, ward_kinds: dict[str, str]) 
                 c.choice(p, "status", ppath, STATUSES),
                 *(c.money(p, k, ppath) for k in ("initial", "revised", "settled")))
             project.group_id = group  # an index until written
+            ref = parse_predecessor(c, p, ppath, ("ward", "project"))
+            if ref is not None:
+                project_lineage[(name, len(plan.projects))] = ref
             plan.projects.append(project)
         ward_plans.append(plan)
 
@@ -497,6 +530,9 @@ def _parse_edition(c: _Checker, e: dict, path: str, ward_kinds: dict[str, str]) 
             item.pictures.append(Picture(c.text(p, "caption", ppath) or "",
                                          c.text(p, "credit", ppath) or "",
                                          c.text(p, "image", ppath, nullable=True)))
+        ref = parse_predecessor(c, i, ipath, ("key",))
+        if ref is not None:
+            initiative_lineage[key] = ref
         initiatives[key] = item
 
     priorities = []
@@ -520,8 +556,12 @@ def _parse_edition(c: _Checker, e: dict, path: str, ward_kinds: dict[str, str]) 
                 title=c.text(a, "title", apath, nullable=True)))
         priorities.append(priority)
 
+    events, snapshots = parse_history(c, e, path)
+    status, edition.status = edition.status, "draft"  # written as a draft, finalized last
     return {"edition": edition, "visions": visions, "ward_plans": ward_plans,
-            "initiatives": list(initiatives.values()), "priorities": priorities}
+            "initiatives": list(initiatives.values()), "priorities": priorities,
+            "status": status, "initiative_lineage": initiative_lineage,
+            "project_lineage": project_lineage, "events": events, "snapshots": snapshots}
 
 
 def _table_rows(c: _Checker, t: dict, tpath: str, columns: list[str]) -> list[list[str]]:
@@ -620,6 +660,9 @@ def import_parsed(store: PlanStore, parsed: ParsedPlan, *, replace: bool = False
     if not replace and not is_empty(store):
         raise ValidationError([msg("(file): already holds a plan; import into a new file or use "
                                    "--replace")])
+    final = [e.fiscal_year for e in store.editions() if e.status == "final"] if replace else []
+    if final:
+        raise FinalEditionError(final[0])
     # Into an empty file, a whole plan is built (or moved), not changed: nothing is logged
     # and the document's own log comes along as it is (export → import → export stays
     # identical). A replacing import logs each record it deletes and adds as ``import``.
@@ -664,3 +707,4 @@ def write_parsed(store: PlanStore, parsed: ParsedPlan) -> None:
             store.add_priority(edition_id, priority)
             for action in priority.actions:
                 store.add_priority_action(priority.id, action)
+    write_cycle(store, parsed.editions)

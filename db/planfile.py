@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
-from .connection import Connection
+from .connection import Connection, LockedConnection
 from .errors import PlanFileError
 from .messages import msg
 
@@ -139,7 +139,8 @@ def file_uri(path: Path, **params: str) -> str:
 def connect(uri: str) -> Connection:
     """A connection that waits ``BUSY_TIMEOUT`` for the write lock; foreign keys on; the
     schema's triggers and views may call only harmless functions."""
-    db = Connection(sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT))
+    db = Connection(sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT,
+                                    factory=LockedConnection))
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA trusted_schema = OFF")
     return db

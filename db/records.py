@@ -68,8 +68,14 @@ class Initiative:
     pictures: list[Picture] = field(default_factory=list)
     position: int = 0
     predecessor_id: int | None = None  # the previous edition's initiative (lineage)
+    predecessor_amount: int | None = None  # read only: the predecessor's amount
     id: int | None = None
     edition_id: int | None = None
+
+    @property
+    def previous(self) -> int | None:
+        """The 前年度 amount: derived from the predecessor when there is one, else as typed."""
+        return self.predecessor_amount if self.predecessor_id is not None else self.previous_amount
 
 
 @dataclass
@@ -242,3 +248,35 @@ class EditionDocument:
 
     def ward_plan(self, name: str) -> WardPlan | None:
         return next((w for w in self.ward_plans if w.ward.name == name), None)
+
+
+EVENT_KINDS = ("created", "rolled_over", "finalized", "reopened")
+SNAPSHOT_KINDS = ("printed", "review")
+
+
+@dataclass
+class EditionEvent:
+    """Something that happened to a whole edition: created, rolled over, finalized, reopened."""
+
+    kind: str
+    at: str  # ISO 8601 local time with offset
+    user: str = ""
+    reason: str = ""
+    detail: dict = field(default_factory=dict)
+    id: int | None = None
+    edition_id: int | None = None
+
+
+@dataclass
+class EditionSnapshot:
+    """What was printed (or sent out for review): the edition's content at that moment."""
+
+    kind: str
+    at: str
+    user: str = ""
+    page_count: int | None = None
+    pdf_sha256: str = ""
+    note: str = ""
+    content: dict = field(default_factory=dict)
+    id: int | None = None
+    edition_id: int | None = None

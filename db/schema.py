@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .errors import FINAL_EDITION
+
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -262,6 +264,46 @@ def m003_cycle_log_and_wording(db: Database) -> None:
     for statement in statements:
         db.execute(statement)
     db.execute("PRAGMA user_version = 3")
+
+
+# How each locked table reaches its edition: an SQL expression over the row (NEW or OLD).
+_EDITION_OF = {
+    "vision": "{row}.edition_id",
+    "priority": "{row}.edition_id",
+    "ward_plan": "{row}.edition_id",
+    "initiative": "{row}.edition_id",
+    "measure": "(SELECT edition_id FROM vision WHERE id = {row}.vision_id)",
+    "priority_action": "(SELECT edition_id FROM priority WHERE id = {row}.priority_id)",
+    "ward_group": "(SELECT edition_id FROM ward_plan WHERE id = {row}.ward_plan_id)",
+    "ward_project": "(SELECT edition_id FROM ward_plan WHERE id = {row}.ward_plan_id)",
+}
+
+
+def _is_final(edition: str) -> str:
+    return f"EXISTS (SELECT 1 FROM edition WHERE id = {edition} AND status = 'final')"
+
+
+@migrations()
+def m004_final_edition_lock(db: Database) -> None:
+    """A final (確定) edition cannot change: triggers refuse every insert, update and delete of
+    its rows. The one change allowed is the status going back to draft (reopening), alone."""
+    raise_ = f"BEGIN SELECT RAISE(ABORT, '{FINAL_EDITION}'); END"
+    others = [r[1] for r in db.execute("PRAGMA table_info(edition)").fetchall()
+              if r[1] != "status"]
+    changed = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in others)
+    db.execute(f"""CREATE TRIGGER lock_edition_update BEFORE UPDATE ON edition
+        WHEN OLD.status = 'final' AND (NEW.status = 'final' OR {changed}) {raise_}""")
+    db.execute(f"""CREATE TRIGGER lock_edition_delete BEFORE DELETE ON edition
+        WHEN OLD.status = 'final' {raise_}""")
+    for table, edition in _EDITION_OF.items():
+        new, old = edition.format(row="NEW"), edition.format(row="OLD")
+        db.execute(f"""CREATE TRIGGER lock_{table}_insert BEFORE INSERT ON {table}
+            WHEN {_is_final(new)} {raise_}""")
+        db.execute(f"""CREATE TRIGGER lock_{table}_update BEFORE UPDATE ON {table}
+            WHEN {_is_final(old)} OR {_is_final(new)} {raise_}""")
+        db.execute(f"""CREATE TRIGGER lock_{table}_delete BEFORE DELETE ON {table}
+            WHEN {_is_final(old)} {raise_}""")
+    db.execute("PRAGMA user_version = 4")
 
 
 SCHEMA_VERSION = len(migrations.steps)

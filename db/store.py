@@ -273,7 +273,9 @@ class PlanStore:
 
     # -- initiatives -------------------------------------------------------------------------
     _INITIATIVE_SQL = (
-        "SELECT i.*, v.number AS vision_number, w.name AS ward_name FROM initiative i "
+        "SELECT i.*, v.number AS vision_number, w.name AS ward_name, "
+        "pre.amount AS predecessor_amount FROM initiative i "
+        "LEFT JOIN initiative pre ON pre.id = i.predecessor_id "
         "LEFT JOIN vision v ON v.id = i.vision_id "
         "LEFT JOIN ward_plan wp ON wp.id = i.ward_plan_id LEFT JOIN ward w ON w.id = wp.ward_id ")
 
@@ -325,6 +327,7 @@ class PlanStore:
             "indicators": item.indicators, "notes": item.notes,
             "tables": [t.__dict__ for t in item.tables],
             "pictures": [p.__dict__ for p in item.pictures], "position": item.position,
+            "predecessor_id": item.predecessor_id,
         }
 
     def add_initiative(self, edition_id: int, item: Initiative) -> int:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from db.cycle import reopen
 from desktop.cli import build_parser, main
 
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -75,6 +76,10 @@ def test_import_into_a_full_file_needs_replace(tmp_path, capsys, sample_file, sa
     code, _, err = run(capsys, "import", "--db", sample_file, source)
     assert code == 2 and "--replace" in err
     assert digest(sample_file) == before
+    code, _, err = run(capsys, "import", "--db", sample_file, source, "--replace")
+    assert code == 2 and "令和4年度 (2022) is final" in err  # a final year is never overwritten
+    assert digest(sample_file) == before
+    assert run(capsys, "reopen", "--db", sample_file, "--year", "2022", "--reason", "test")[0] == 0
     assert run(capsys, "import", "--db", sample_file, source, "--replace")[0] == 0
 
 
@@ -96,6 +101,7 @@ def test_check_exits_1_on_errors(tmp_path, capsys, sample_file):
     from db.store import open_plan
 
     with open_plan(sample_file) as store:
+        reopen(store, 2022, "test: change the settled year")
         plan = store.load(2022).ward_plan("東区")
         store.update_fields("ward_project", plan.projects[0].id, {"initial": 5000})
     code, out, _ = run(capsys, "check", "--db", sample_file, "--year", "R4")

@@ -1,6 +1,7 @@
 """The validation rules behind `planbook check` and the Problems panel."""
 
 from db.checks import ERROR, WARNING, check_document
+from db.cycle import reopen
 
 
 def problems(store, year):
@@ -8,6 +9,7 @@ def problems(store, year):
 
 
 def test_ward_over_allocation_is_an_error(sample_store):
+    reopen(sample_store, 2022, "test: change the settled year")
     plan = sample_store.load(2022).ward_plan("北区")
     sample_store.update_fields("ward_project", plan.projects[0].id, {"initial": 4000})
     found = [p for p in check_document(sample_store.load(2022)) if p.severity == ERROR]
@@ -16,6 +18,7 @@ def test_ward_over_allocation_is_an_error(sample_store):
 
 
 def test_rows_that_do_not_add_up_to_the_printed_total_are_reported(sample_store):
+    reopen(sample_store, 2022, "test: change the settled year")
     plan = sample_store.load(2022).ward_plan("西区")
     sample_store.update_fields("ward_project", plan.projects[0].id, {"settled": 0})
     found = [p for p in check_document(sample_store.load(2022)) if p.field == "printed_settled"]
@@ -33,6 +36,7 @@ def test_duplicate_measure_code_and_missing_amount(sample_store):
 
 
 def test_duplicate_project_numbers(sample_store):
+    reopen(sample_store, 2022, "test: change the settled year")
     plan = sample_store.load(2022).ward_plan("東区")
     sample_store.update_fields("ward_project", plan.projects[1].id, {"number": 1})
     errors = [p for p in problems(sample_store, 2022) if p[0] == ERROR]

@@ -4,6 +4,7 @@ import sqlite3
 
 import pytest
 
+from db.cycle import reopen
 from db.records import Edition, Initiative, Measure, Vision
 
 
@@ -39,6 +40,7 @@ def test_deleting_a_vision_cascades_and_restore_puts_everything_back(sample_stor
 
 
 def test_deleting_a_ward_group_detaches_projects_and_restore_reattaches(sample_store):
+    reopen(sample_store, 2022, "test: change the settled year")
     doc = sample_store.load(2022)
     plan = next(w for w in doc.ward_plans if w.groups)
     group = plan.groups[0]

@@ -7,7 +7,7 @@ from typing import Any
 
 from db import change_log
 from db.era import era_label
-from db.errors import ValidationError
+from db.errors import FinalEditionError, ValidationError
 from db.limits import CONFIRM_REMOVALS_ABOVE
 from db.messages import msg, shown
 from db.money import format_amount
@@ -170,6 +170,8 @@ def plan_ward_import(store: PlanStore, workbook: WardWorkbook) -> WardImportPlan
     _check_signatures(store.plan().workbook_key, workbook, refused)
     edition = store.edition(workbook.fiscal_year)
     plan = None
+    if edition is not None and edition.status == "final":
+        raise FinalEditionError(workbook.fiscal_year)
     if edition is not None:
         plan = next((p for p in store.ward_plans(edition.id) if p.ward.name == workbook.ward),
                     None)

@@ -65,7 +65,7 @@ class Card(Block):
         self.amount_text = amount
         self.amount = TextBlock(amount, AMOUNT) if amount else None
         if mode == "priority":
-            sub = format_previous(item.previous_amount)
+            sub = format_previous(item.previous)
         else:
             sub = f"({item.budget_note})" if item.budget_note else ""
         self.sub = TextBlock(sub, PREVIOUS) if sub else None
