@@ -116,14 +116,14 @@ def test_finalize_blocks_on_errors_then_locks_every_write_command(tmp_path, caps
     assert snapshot.kind == "printed" and snapshot.page_count == len(PdfReader(booklet).pages)
     assert snapshot.pdf_sha256 == digest(booklet)
     assert "(案)" not in pdf_text(booklet)
+    workbook = tmp_path / "w.xlsx"  # (the first export gives the file its workbook key)
+    assert run(capsys, "ward-xlsx", "export", "--db", sample_file, "--year", "2022", "--ward",
+               "中央区", "-o", workbook)[0] == 0
     before = digest(sample_file)
     export = tmp_path / "all.json"
     run(capsys, "export", "--db", sample_file, "-o", export)
     code, _, err = run(capsys, "import", "--db", sample_file, export, "--replace")
     assert code == 2 and "is final (確定)" in err
-    workbook = tmp_path / "w.xlsx"
-    assert run(capsys, "ward-xlsx", "export", "--db", sample_file, "--year", "2022", "--ward",
-               "中央区", "-o", workbook)[0] == 0
     code, _, err = run(capsys, "ward-xlsx", "import", "--db", sample_file, workbook)
     assert code == 2 and "令和4年度 (2022) is final (確定)" in err and err.count("\n") == 1
     code, _, err = run(capsys, "new-year", "--db", sample_file, "--from", "2024", "--to", "2025")

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from db.cycle import reopen
 from db.errors import PlanFileError
 from db.planfile import copy_database
 from db.store import open_plan
@@ -33,6 +34,14 @@ def python(code: str, *args: str, wait: bool = True, **kwargs):
                               **kwargs)
     return subprocess.Popen(command, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                             text=True, **kwargs)
+
+
+@pytest.fixture
+def sample_file(sample_file):
+    """The sample with its settled 令和4年度 reopened: these tests edit its ward projects."""
+    with open_plan(sample_file) as store:
+        reopen(store, 2022, "tests edit the sample's ward projects")
+    return sample_file
 
 
 def integrity(path: Path) -> str:

@@ -34,6 +34,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QMessageBox, QPlainTextEdit
 
 from db.checks import check_document
+from db.cycle import reopen
 from db.interchange import export_document, to_json
 from db.sample import load_sample
 from db.store import JSON_COLUMNS, TABLE_ORDER, open_plan
@@ -73,6 +74,7 @@ def template() -> Path:
         path = folder / "template.sqlite"
         store = open_plan(path, create=True)
         load_sample(store)
+        reopen(store, 2022, "the machine edits the sample's ward sheets")  # final in the sample
         store.close()
         _TEMPLATE = path
     return _TEMPLATE
