@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import change_log
 from .history import events, insert_event, insert_snapshot, snapshots
 from .records import EVENT_KINDS, SNAPSHOT_KINDS, EditionDocument, EditionEvent, EditionSnapshot
 from .store import PlanStore
@@ -142,6 +143,7 @@ def write_cycle(store: PlanStore, editions: list[dict]) -> None:
             insert_event(store, edition.id, event)
         for snapshot in parsed["snapshots"]:
             insert_snapshot(store, edition.id, snapshot)
-        if parsed["status"] == "final":
-            store.update_fields("edition", edition.id, {"status": "final"})
+        if parsed["status"] == "final":  # part of adding it (logged as added), not a change
+            with change_log.unlogged(store):
+                store.update_fields("edition", edition.id, {"status": "final"})
             edition.status = "final"

@@ -14,6 +14,12 @@ from desktop.cli import main
 from desktop.publish.ward_excel import FIRST_ROW
 
 
+@pytest.fixture
+def sample_file(unlocked_sample_file):
+    """These tests write to the sample's ward sheets, which its final 令和4年度 locks."""
+    return unlocked_sample_file
+
+
 def run(capsys, *argv):
     code = main([str(a) for a in argv])
     out, err = capsys.readouterr()
