@@ -73,3 +73,25 @@ def test_what_no_font_has_is_geta_with_one_preflight_line(sample_doc, tmp_path):
     report = build_booklet(doc, tmp_path / "geta.pdf")
     lines = [line for line in report.preflight if "〓" in line]
     assert len(lines) == 1 and "U+10FFFD" in lines[0] and "U+20BB7" not in lines[0]
+
+
+def test_running_heads_footers_and_ward_sheet_labels_use_the_fallback_too(sample_doc, tmp_path):
+    from desktop.publish.ward_sheets import build_ward_sheets
+
+    doc = copy.deepcopy(sample_doc)
+    doc.plan.name = "𠮷野市第1次総合計画"
+    path = tmp_path / "footer.pdf"
+    build_booklet(doc, path)
+    pages = [p.extract_text() for p in PdfReader(path).pages]
+    assert sum("𠮷野市第1次総合計画" in text for text in pages) >= len(pages) - 2  # not covers
+    with memory_plan() as store:
+        load_sample(store)
+        wards = store.load(2022)
+    plan = wards.ward_plans[0]
+    plan.ward.name = "𠮷田区"
+    sheet = tmp_path / "ward.pdf"
+    build_ward_sheets(wards, sheet, wards=["𠮷田区"])
+    text = PdfReader(sheet).pages[0].extract_text()
+    text = " ".join(text.split())
+    assert "令和4年度 𠮷田区まちづくりの取組み" in text and "𠮷田区 1 / 1" in text
+    assert "〓" not in text

@@ -8,7 +8,15 @@ from reportlab.pdfgen.canvas import Canvas
 from db.era import publication_label
 from db.records import EditionDocument
 
-from ..typeset import GOTHIC, GOTHIC_BOLD, TextBlock, TextStyle, draw_text, text_width
+from ..typeset import (
+    GOTHIC,
+    GOTHIC_BOLD,
+    TextBlock,
+    TextStyle,
+    draw_text,
+    printable,
+    text_width,
+)
 from .layout import Block, Page
 from .style import (
     BLEED,
@@ -179,7 +187,7 @@ def paint_chrome(canvas: Canvas, page: Page, doc: EditionDocument, total: int) -
         canvas.setFillColor(page.colour)
         canvas.rect(-BLEED, PAGE_H - 9 * 2.835, 12 * 2.835 + BLEED, 4, stroke=0, fill=1)
         canvas.setFillColor(page.colour)
-        label = page.label
+        label = printable(page.label, GOTHIC_BOLD)[0]  # 𠮷 from the fallback font, as elsewhere
         size = 8
         max_w = FRAME_W - 20
         while text_width(label, GOTHIC_BOLD, size) > max_w and len(label) > 4:
@@ -189,7 +197,7 @@ def paint_chrome(canvas: Canvas, page: Page, doc: EditionDocument, total: int) -
     number = str(page.number)
     y = 10 * 2.835
     edition = doc.edition
-    footer = f"{doc.plan.name} {edition.title}"
+    footer = printable(f"{doc.plan.name} {edition.title}", GOTHIC)[0]
     size = 7
     canvas.setStrokeColor(tint(page.colour, 0.5))
     canvas.setLineWidth(0.5)

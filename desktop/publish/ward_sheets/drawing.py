@@ -20,6 +20,7 @@ from ..typeset import (
     draw_figures,
     draw_text,
     figures_width,
+    printable,
     short,
     text_width,
 )
@@ -75,6 +76,7 @@ class _Drawer:
     def text(self, x: float, y: float, text: str, font: str, size: float,
              color: Color = ACCENT, align: str = "left", fit: float | None = None) -> None:
         """One line; with ``fit``, set smaller when wider than ``fit`` points (a long label)."""
+        text = printable(text, font)[0]  # names and labels: 𠮷 from the fallback font
         width = text_width(text, font, size)
         if fit is not None and width > fit > 0:
             size *= fit / width
