@@ -26,6 +26,38 @@
 <context>
     <name>Actions</name>
     <message>
+        <source>Compare with the previous &amp;year</source>
+        <translation>前年度比較(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Make a final fiscal year a draft again (the reason is recorded)</source>
+        <translation>確定した年度を案に戻す(理由を記録します)</translation>
+    </message>
+    <message>
+        <source>Make this year &amp;final…</source>
+        <translation>この年度を確定(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>New fiscal &amp;year…</source>
+        <translation>新年度を作成(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Reopen this year…</source>
+        <translation>確定を解除…</translation>
+    </message>
+    <message>
+        <source>Run the checks and make this fiscal year final (read-only)</source>
+        <translation>チェックを実行してこの年度を確定する(以後は読み取り専用)</translation>
+    </message>
+    <message>
+        <source>Start next year's plan from this year's (a new draft)</source>
+        <translation>この年度から次の年度の計画を作成(新しい案)</translation>
+    </message>
+    <message>
+        <source>This year against an earlier one: added, discontinued, renamed, differences</source>
+        <translation>この年度を前の年度と比べる: 新規・廃止・名称変更・増減</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/shell/actions.py" line="57" />
         <source>New empty plan…</source>
         <translation>新規(空の計画)…</translation>
@@ -1663,6 +1695,14 @@
 <context>
     <name>Db</name>
     <message>
+        <source>a final (確定) fiscal year cannot be changed: reopen it first (planbook reopen --year Y --reason …).</source>
+        <translation>確定した年度は変更できません。先に確定を解除してください(planbook reopen --year 年度 --reason 理由)。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is final (確定) and cannot be changed: reopen it first (planbook reopen --year %2 --reason …), or roll it over into a new year (planbook new-year --from %2).</source>
+        <translation>%1 (%2) は確定済みのため変更できません。先に確定を解除するか(planbook reopen --year %2 --reason 理由)、新年度を作成してください(planbook new-year --from %2)。</translation>
+    </message>
+    <message>
         <source>not a heading PlanBook prints (known: %1)</source>
         <translation>PlanBook が印刷する見出しではありません（使える見出し: %1）</translation>
     </message>
@@ -1737,6 +1777,305 @@
     <message>
         <source>%1: no such file.</source>
         <translation>%1: ファイルがありません。</translation>
+    </message>
+</context>
+<context>
+    <name>Cycle</name>
+    <message>
+        <source>%</source>
+        <translation>増減率</translation>
+    </message>
+    <message>
+        <source>%1 cannot be made final: the checks find %2 errors. Fix them first:</source>
+        <translation>%1 は確定できません: チェックで %2 件のエラーがあります。先に修正してください:</translation>
+    </message>
+    <message>
+        <source>%1 is a draft again.</source>
+        <translation>%1 を案に戻しました。</translation>
+    </message>
+    <message>
+        <source>%1 is final (確定).</source>
+        <translation>%1 を確定しました。</translation>
+    </message>
+    <message>
+        <source>%1 is final (確定): it is read-only. Reopen it to change it; the reason is recorded.</source>
+        <translation>%1 は確定済みのため読み取り専用です。変更するには確定を解除してください(理由が記録されます)。</translation>
+    </message>
+    <message>
+        <source>%1 is final. Why is it reopened? (recorded with your name and the time)</source>
+        <translation>%1 は確定済みです。確定を解除する理由を入力してください(お名前と日時とともに記録されます)</translation>
+    </message>
+    <message>
+        <source>%1 was created from %2 as a draft; %3 places name a year: review them.</source>
+        <translation>%2 から %1 を案として作成しました。年度を含む記載が %3 か所あります。確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 years are skipped.</source>
+        <translation>%1 年度分を飛ばします。</translation>
+    </message>
+    <message>
+        <source>%1 → %2: %3 new, %4 discontinued, %5 renamed, %6 moved, %7 changed in amount</source>
+        <translation>%1 → %2: 新規 %3件、廃止・終了 %4件、名称変更 %5件、移動 %6件、金額の増減 %7件</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(なし)</translation>
+    </message>
+    <message>
+        <source>(removed)</source>
+        <translation>(削除)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Copied into a new draft&lt;/b&gt; (the year copied is never changed):</source>
+        <translation>&lt;b&gt;新しい案にコピーするもの&lt;/b&gt;(コピー元の年度は変更されません):</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What changes on the way&lt;/b&gt;</source>
+        <translation>&lt;b&gt;コピー時に変わるもの&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Wording that names a year: review it after the copy (%1 places)&lt;/b&gt;</source>
+        <translation>&lt;b&gt;年度を含む記載: コピー後に確認してください(%1 か所)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>A snapshot is recorded: this edition is final</source>
+        <translation>確定した年度のため、スナップショットを記録します</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>変更前</translation>
+    </message>
+    <message>
+        <source>Booklet PDF</source>
+        <translation>冊子PDF</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was created.</source>
+        <translation>キャンセルしました: 何も作成していません。</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>変更</translation>
+    </message>
+    <message>
+        <source>Changes only</source>
+        <translation>変更のみ表示</translation>
+    </message>
+    <message>
+        <source>Compare %1 with</source>
+        <translation>%1 と比べる年度</translation>
+    </message>
+    <message>
+        <source>Compare with the previous year — %1</source>
+        <translation>前年度比較 — %1</translation>
+    </message>
+    <message>
+        <source>Copy from</source>
+        <translation>コピー元</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>作成</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>増減(千円)</translation>
+    </message>
+    <message>
+        <source>Discontinued</source>
+        <translation>廃止・終了</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel ブック (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Excel…</source>
+        <translation>Excel…</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>書き出しに失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>Export the comparison</source>
+        <translation>比較を書き出す</translation>
+    </message>
+    <message>
+        <source>For the printer (3 mm bleed, crop marks, pages padded to a multiple of 4)</source>
+        <translation>印刷所用(塗り足し3mm、トンボ、4の倍数ページ)</translation>
+    </message>
+    <message>
+        <source>Initiative / project</source>
+        <translation>取組名・事業名</translation>
+    </message>
+    <message>
+        <source>Make %1 final (確定)? It becomes read-only everywhere and its booklet prints without (案).</source>
+        <translation>%1 を確定しますか? 以後は読み取り専用になり、冊子に(案)が付かなくなります。</translation>
+    </message>
+    <message>
+        <source>Make final</source>
+        <translation>確定</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>移動</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <source>New fiscal year</source>
+        <translation>新年度</translation>
+    </message>
+    <message>
+        <source>Newly listed</source>
+        <translation>掲載追加</translation>
+    </message>
+    <message>
+        <source>No longer listed</source>
+        <translation>掲載終了</translation>
+    </message>
+    <message>
+        <source>No snapshot yet: one is recorded when the booklet of a final edition is exported, or of a draft with “Record a snapshot”.</source>
+        <translation>スナップショットはまだありません: 確定した年度の冊子を書き出したとき、または案を「スナップショットを記録」で書き出したときに記録されます。</translation>
+    </message>
+    <message>
+        <source>Note, e.g. 議会提出</source>
+        <translation>メモ(例: 議会提出)</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>現在</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Previous (¥1,000)</source>
+        <translation>前年度(千円)</translation>
+    </message>
+    <message>
+        <source>Previous name</source>
+        <translation>前年度の名称</translation>
+    </message>
+    <message>
+        <source>Previous name: %1</source>
+        <translation>前年度の名称: %1</translation>
+    </message>
+    <message>
+        <source>Previous year</source>
+        <translation>前年度比較</translation>
+    </message>
+    <message>
+        <source>Record a snapshot (a draft sent out for review, e.g. to the council)</source>
+        <translation>スナップショットを記録する(議会などに送る案)</translation>
+    </message>
+    <message>
+        <source>Renamed</source>
+        <translation>名称変更</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>確定を解除</translation>
+    </message>
+    <message>
+        <source>Reopen (確定を解除)…</source>
+        <translation>確定を解除…</translation>
+    </message>
+    <message>
+        <source>Say why it is reopened; nothing was changed.</source>
+        <translation>確定を解除する理由を入力してください。何も変更していません。</translation>
+    </message>
+    <message>
+        <source>Since %1 (%2 by %3): %4 changes</source>
+        <translation>%1(%3 が%2)以降の変更: %4件</translation>
+    </message>
+    <message>
+        <source>Since the last snapshot</source>
+        <translation>前回のスナップショット以降</translation>
+    </message>
+    <message>
+        <source>The checks list %1 warnings:</source>
+        <translation>チェックで %1 件の警告があります:</translation>
+    </message>
+    <message>
+        <source>There is no earlier fiscal year to compare with.</source>
+        <translation>比べる前の年度がありません。</translation>
+    </message>
+    <message>
+        <source>This year (¥1,000)</source>
+        <translation>本年度(千円)</translation>
+    </message>
+    <message>
+        <source>Typesetting the booklet…</source>
+        <translation>冊子を組版しています…</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>書き出しました: %1</translation>
+    </message>
+    <message>
+        <source>not entered</source>
+        <translation>未入力</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>印刷</translation>
+    </message>
+    <message>
+        <source>sent out for review</source>
+        <translation>確認用に送付</translation>
+    </message>
+    <message>
+        <source>… and %1 more (see the Problems tab)</source>
+        <translation>… ほか %1 件(問題タブを参照)</translation>
+    </message>
+    <message>
+        <source>新旧対照表 PDF…</source>
+        <translation>新旧対照表 PDF…</translation>
+    </message>
+    <message>
+        <source>Visions</source>
+        <translation>ビジョン</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>施策</translation>
+    </message>
+    <message>
+        <source>Priority items</source>
+        <translation>重点事項</translation>
+    </message>
+    <message>
+        <source>Priority actions</source>
+        <translation>重点事項の主なアクション</translation>
+    </message>
+    <message>
+        <source>Initiatives</source>
+        <translation>取組</translation>
+    </message>
+    <message>
+        <source>Ward plans</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <source>Ward groups</source>
+        <translation>区の区分</translation>
+    </message>
+    <message>
+        <source>Ward projects</source>
+        <translation>区の事業</translation>
     </message>
 </context>
 </TS>

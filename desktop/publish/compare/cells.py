@@ -24,9 +24,9 @@ def difference_text(value: int | None) -> str:
 
 
 def percent_text(value: float | None) -> str:
+    """``+12.5%`` / ``△3.1%``; a change too small to show is still signed (``△0.0%``)."""
     if value is None:
         return ""
-    text = f"{abs(value):.1f}%"
-    if round(value, 1) == 0:
+    if value == 0:
         return "0.0%"
-    return ("△" if value < 0 else "+") + text
+    return ("△" if value < 0 else "+") + f"{abs(value):.1f}%"

@@ -27,7 +27,8 @@ def analyse(path: Path, progress=None) -> Analysis:
             doc = store.load(year)
             problems.extend(check_document(doc))
             amounts = [i.amount for i in doc.initiatives if i.amount is not None]
-            summary.append((0, f"{era_label(year)} ({year})", str(len(doc.initiatives)),
+            status = "確定" if doc.edition.status == "final" else "案"
+            summary.append((0, f"{era_label(year)} ({year})  {status}", str(len(doc.initiatives)),
                             format_amount(sum(amounts)) if amounts else "", "", ""))
             for vision in doc.visions:
                 vamounts = [i.amount for i in vision.initiatives if i.amount is not None]

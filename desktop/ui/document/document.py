@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from db import change_log
-from db.errors import ChangedElsewhere
+from db.errors import ChangedElsewhere, FinalEditionError
 from db.planfile import error_for
 from db.store import TABLE_ORDER, PlanStore
 
@@ -110,8 +110,11 @@ class PlanDocument(QObject):
 
     # -- edits (each is one undo step) ------------------------------------------------------
     def push(self, step: commands.Step) -> None:
-        with self.batch():
-            self.undo_stack.push(step)
+        try:
+            with self.batch():
+                self.undo_stack.push(step)
+        except FinalEditionError as error:  # a final year: rolled back, not in the history
+            self.refused.emit(db_text(error.message))
 
     def set_fields(self, table: str, row_id: int, values: dict, text: str) -> bool:
         """One undo step; False when the file refused it for now (the values are then kept,
@@ -203,6 +206,9 @@ class PlanDocument(QObject):
             step.apply_undo() if undo else step.apply_redo()
         except ChangedElsewhere as error:
             self.refused.emit(db_text(error.args[0]))
+            return False
+        except FinalEditionError as error:  # the step touches a year made final since
+            self.refused.emit(db_text(error.message))
             return False
         except sqlite3.OperationalError as error:
             self.refused.emit(db_text(error_for(Path(self.store.path or ""), error).message))

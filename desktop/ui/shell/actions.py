@@ -38,6 +38,10 @@ class A(StrEnum):
     EXPORT_WARD_SHEETS = "actionExportWardSheets"
     EXPORT_WARD_EXCEL = "actionExportWardExcel"
     IMPORT_WARD_EXCEL = "actionImportWardExcel"
+    NEW_YEAR = "actionNewYear"
+    COMPARE = "actionCompare"
+    FINALIZE = "actionFinalize"
+    REOPEN = "actionReopen"
     REFRESH_PREVIEW = "actionRefreshPreview"
     SHOW_NAVIGATOR = "actionShowNavigator"
     LANG_JA = "actionLanguageJa"
@@ -88,6 +92,15 @@ SPECS: dict[A, Spec] = {
     A.IMPORT_WARD_EXCEL: Spec(QT_TRANSLATE_NOOP("Actions", "&Import ward sheet from Excel…"), (),
                               QT_TRANSLATE_NOOP("Actions", "Bring a ward office's edited workbook back, "
                                 "after showing what changes")),
+    A.NEW_YEAR: Spec(QT_TRANSLATE_NOOP("Actions", "New fiscal &year…"), (),
+                     QT_TRANSLATE_NOOP("Actions", "Start next year's plan from this year's (a new draft)")),
+    A.COMPARE: Spec(QT_TRANSLATE_NOOP("Actions", "Compare with the previous &year"), ("Ctrl+Shift+Y",),
+                    QT_TRANSLATE_NOOP("Actions", "This year against an earlier one: added, discontinued, "
+                                      "renamed, differences")),
+    A.FINALIZE: Spec(QT_TRANSLATE_NOOP("Actions", "Make this year &final…"), (),
+                     QT_TRANSLATE_NOOP("Actions", "Run the checks and make this fiscal year final (read-only)")),
+    A.REOPEN: Spec(QT_TRANSLATE_NOOP("Actions", "Reopen this year…"), (),
+                   QT_TRANSLATE_NOOP("Actions", "Make a final fiscal year a draft again (the reason is recorded)")),
     A.REFRESH_PREVIEW: Spec(QT_TRANSLATE_NOOP("Actions", "&Refresh preview"), ("F5",)),
     A.SHOW_NAVIGATOR: Spec(QT_TRANSLATE_NOOP("Actions", "Go to &navigator"), ("Alt+1",)),
     A.LANG_JA: Spec("日本語", (), "", True),

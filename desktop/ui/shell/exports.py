@@ -44,10 +44,15 @@ def _job(path: Path, year: int, label: str, output: Path, build):
     return run
 
 
-def job_booklet(path: Path, year: int, output: Path, print_production: bool):
+def job_booklet(path: Path, year: int, output: Path, print_production: bool,
+                report: dict | None = None):
+    """``report``: receives the page count ("pages"), for the snapshot of what was printed."""
     def build(doc, progress):
         from desktop.publish.booklet import build_booklet
-        return build_booklet(doc, output, print_production=print_production, progress=progress)
+        built = build_booklet(doc, output, print_production=print_production, progress=progress)
+        if report is not None:
+            report["pages"] = built.pages
+        return built
     return _job(path, year, t("Typesetting the booklet…"), output, build)
 
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..cycle.year_commands import YearCycle
 from ..docks.navigator import STRUCTURE_TABLES, NavigatorModel
 from ..docks.preview import PreviewPanel
 from ..docks.problems import ProblemsPanel
@@ -51,7 +52,7 @@ def app_icon() -> QIcon:
     return QIcon(str(RESOURCES / "icons" / "planbook.svg"))
 
 
-class MainWindow(FileHandling, Navigation, DockUpdates, ExportMenu, WindowState,
+class MainWindow(YearCycle, FileHandling, Navigation, DockUpdates, ExportMenu, WindowState,
                  QMainWindow):
     language_change_requested = Signal(str)
 
@@ -124,6 +125,7 @@ class MainWindow(FileHandling, Navigation, DockUpdates, ExportMenu, WindowState,
 
         self._build_menus()
         self._connect_actions()
+        self._install_cycle()
         self.statusBar().showMessage(self.tr("Ready"))
         self.resize(1500, 920)
         self._restore_window()
@@ -157,6 +159,8 @@ class MainWindow(FileHandling, Navigation, DockUpdates, ExportMenu, WindowState,
         export.addActions([a[A.EXPORT_BOOKLET], a[A.EXPORT_WARD_SHEETS], a[A.EXPORT_WARD_EXCEL]])
         file.addAction(a[A.IMPORT_WARD_EXCEL])
         file.addSeparator()
+        file.addActions([a[A.NEW_YEAR], a[A.FINALIZE], a[A.REOPEN]])
+        file.addSeparator()
         file.addAction(a[A.QUIT])
         edit = menu(bar, QT_TRANSLATE_NOOP("MainWindow", "&Edit"))
         edit.addActions([a[A.UNDO], a[A.REDO], a[A.HISTORY]])
@@ -170,7 +174,7 @@ class MainWindow(FileHandling, Navigation, DockUpdates, ExportMenu, WindowState,
         view = menu(bar, QT_TRANSLATE_NOOP("MainWindow", "&View"))
         for dock in (self.nav_dock, self.preview_dock, self.bottom_dock):
             view.addAction(dock.toggleViewAction())
-        view.addActions([a[A.SHOW_NAVIGATOR], a[A.REFRESH_PREVIEW]])
+        view.addActions([a[A.SHOW_NAVIGATOR], a[A.REFRESH_PREVIEW], a[A.COMPARE]])
         view.addSeparator()
         language = menu(view, QT_TRANSLATE_NOOP("MainWindow", "&Language"))
         group = QActionGroup(self)
