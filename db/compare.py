@@ -269,13 +269,23 @@ class _Builder:
         return sections
 
 
+class _Item:
+    """An initiative as a comparison reads it (a full ``Initiative`` costs 25 µs to build)."""
+
+    __slots__ = ("id", "key", "title", "amount", "vision_number", "ward_name", "predecessor_id")
+
+    def __init__(self, row_id, key, title, amount, vision_number, ward_name, predecessor_id):
+        self.id, self.key, self.title, self.amount = row_id, key, title, amount
+        self.vision_number, self.ward_name = vision_number, ward_name
+        self.predecessor_id = predecessor_id
+
+
 def _outline(store: PlanStore, fiscal_year: int) -> EditionDocument:
     """Only what a comparison reads (titles, amounts, homes, lineage): no JSON decoding, so a
     10,000-initiative year loads in a fraction of ``store.load``'s time."""
     edition = store.edition(fiscal_year)
     db = store.db
-    items = [Initiative(key, title, amount=amount, vision_number=vision, ward_name=ward,
-                        predecessor_id=predecessor, id=row_id, edition_id=edition.id)
+    items = [_Item(row_id, key, title, amount, vision, ward, predecessor)
              for row_id, key, title, amount, vision, ward, predecessor in db.execute(
                  "SELECT i.id, i.key, i.title, i.amount, v.number, w.name, i.predecessor_id "
                  "FROM initiative i LEFT JOIN vision v ON v.id = i.vision_id "

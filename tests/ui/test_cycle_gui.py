@@ -80,14 +80,16 @@ def test_the_whole_cycle_in_the_window(qtbot, sample_window, sample_file, tmp_pa
     assert compare.comparison.counts() == {"added": 1, "discontinued": 1, "renamed": 1,
                                            "moved": 0, "changed": 1}
     model = compare.model
-    vision1 = next(n for n, s in enumerate(model.sections) if s.title.startswith("ビジョン1"))
-    parent = model.index(vision1, 0)
-    texts = {model.index(r, 0, parent).data(): model.index(r, 1, parent).data()
-             for r in range(model.rowCount(parent))}
+    texts = {model.index(r, 0).data(): model.index(r, 1).data()
+             for r in range(model.rowCount()) if model.row_at(model.index(r, 0))}
     assert texts["改めた名前"] == "Renamed" and texts["画面で追加した取組"] == "New"
     assert texts[v1[2].title] == "Discontinued"
+    heading = next(r for r in range(model.rowCount()) if model.index(r, 0).data().startswith(
+        "ビジョン1"))
+    section = model.lines[heading]
+    assert model.index(heading, 4).data() == f"{section.amount:,}"  # the section's total
     compare.changes_only.setChecked(True)
-    assert model.rowCount(parent) == 4  # the amount change, the rename, the new, the gone
+    assert len(model.section_rows("ビジョン1")) == 4  # the amount, the rename, new, gone
     pdf = tmp_path / "taisho.pdf"
     compare.export(pdf)
     text = "\n".join(p.extract_text() for p in PdfReader(str(pdf)).pages)

@@ -1,10 +1,16 @@
-"""The 前年度比較 as a Qt tree model: sections (priority items, visions, wards) with their
-totals, each holding its rows. A thin adapter over ``db.compare.Comparison``: nothing is
+"""The 前年度比較 as a Qt table model: sections (priority items, visions, wards) with their
+totals, each followed by its rows. A thin adapter over ``db.compare.Comparison``: nothing is
 computed here but the text, colour and alignment of each cell."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from db.compare import CompareRow, CompareSection, Comparison
@@ -31,14 +37,18 @@ FILLS = {"added": QColor("#E3F4E1"), "discontinued": QColor("#ECECEC"),
          "unlisted": QColor("#ECECEC"), "renamed": QColor("#FFF4CC"), "moved": QColor("#E3EEF9")}
 DECREASE = QColor("#C62828")
 ROOT = QModelIndex()
-SECTION = 0  # internal id of a section's index; a row's is its section's number + 1
+SECTION_FILL = QColor("#E8EEF5")
 
 
-class CompareModel(QAbstractItemModel):
+class CompareModel(QAbstractTableModel):
+    """One line per section (its title and totals, bold) followed by its rows: a flat table,
+    so a view of 10,000 rows lays out only what it shows."""
+
     def __init__(self, comparison: Comparison, parent=None, *, changes_only: bool = False):
         super().__init__(parent)
         self.comparison = comparison
-        self.sections: list[CompareSection] = []
+        self.sections: list[CompareSection] = list(comparison.sections)
+        self.lines: list[CompareSection | CompareRow] = []
         self._bold = QFont()
         self._bold.setBold(True)
         self.set_changes_only(changes_only)
@@ -47,34 +57,17 @@ class CompareModel(QAbstractItemModel):
         """Show every row, or only those that changed (sections keep their full totals)."""
         self.beginResetModel()
         self.changes_only = changes_only
-        self.rows: list[list[CompareRow]] = [
-            [r for r in s.rows if r.changed] if changes_only else s.rows
-            for s in self.comparison.sections]
-        self.sections = list(self.comparison.sections)
+        self.lines = []
+        for section in self.sections:
+            self.lines.append(section)
+            self.lines.extend(r for r in section.rows if r.changed or not changes_only)
         self.endResetModel()
 
-    # -- structure --------------------------------------------------------------------------
-    def index(self, row: int, column: int, parent: QModelIndex = ROOT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, SECTION)
-        return self.createIndex(row, column, parent.row() + 1)
-
-    def parent(self, index: QModelIndex = ROOT) -> QModelIndex:
-        if not index.isValid() or index.internalId() == SECTION:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, SECTION)
-
     def rowCount(self, parent: QModelIndex = ROOT) -> int:
-        if not parent.isValid():
-            return len(self.sections)
-        if parent.internalId() == SECTION and parent.column() == 0:
-            return len(self.rows[parent.row()])
-        return 0
+        return 0 if parent.isValid() else len(self.lines)
 
     def columnCount(self, parent: QModelIndex = ROOT) -> int:
-        return len(HEADERS)
+        return 0 if parent.isValid() else len(HEADERS)
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -82,26 +75,40 @@ class CompareModel(QAbstractItemModel):
         return None
 
     def row_at(self, index: QModelIndex) -> CompareRow | None:
-        if not index.isValid() or index.internalId() == SECTION:
-            return None
-        return self.rows[index.internalId() - 1][index.row()]
+        line = self.lines[index.row()] if index.isValid() else None
+        return line if isinstance(line, CompareRow) else None
+
+    def section_rows(self, title_start: str) -> list[CompareRow]:
+        """The rows shown under the first section whose title starts so (for tests, go-to)."""
+        out, inside = [], False
+        for line in self.lines:
+            if isinstance(line, CompareSection):
+                if inside:
+                    break
+                inside = line.title.startswith(title_start)
+            elif inside:
+                out.append(line)
+        return out
 
     # -- cells ------------------------------------------------------------------------------
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         column = index.column()
-        if index.internalId() == SECTION:
-            section = self.sections[index.row()]
+        line = self.lines[index.row()]
+        if isinstance(line, CompareSection):
+            section = line
             if role == Qt.ItemDataRole.DisplayRole:
                 return self._section_text(section, column)
             if role == Qt.ItemDataRole.FontRole:
                 return self._bold
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(SECTION_FILL)
             if role == Qt.ItemDataRole.ForegroundRole and column in (5, 6) and (
                     section.difference or 0) < 0:
                 return QBrush(DECREASE)
         else:
-            row = self.rows[index.internalId() - 1][index.row()]
+            row = line
             if role == Qt.ItemDataRole.DisplayRole:
                 return self._row_text(row, column)
             if role == Qt.ItemDataRole.BackgroundRole and column in (0, 1):

@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
+    QTableView,
     QTabWidget,
     QTreeView,
     QVBoxLayout,
@@ -70,10 +72,14 @@ class CompareWindow(QDialog):
         bar.addWidget(pdf)
         bar.addWidget(excel)
 
-        self.view = QTreeView(self)
+        self.view = QTableView(self)
         self.view.setObjectName("compareView")
-        self.view.setUniformRowHeights(True)
-        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setMinimumSectionSize(1)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.view.setShowGrid(False)
+        self.view.setWordWrap(False)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.doubleClicked.connect(self._open_row)
         self.changes_view = QTreeView(self)
@@ -120,12 +126,11 @@ class CompareWindow(QDialog):
         self.model = CompareModel(self.comparison, self,
                                   changes_only=self.changes_only.isChecked())
         self.view.setModel(self.model)
-        self.view.expandAll()
-        self.view.setColumnWidth(0, 420)
-        self.view.setColumnWidth(1, 130)
-        self.view.setColumnWidth(2, 180)
-        for column in (3, 4, 5):
-            self.view.setColumnWidth(column, 110)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in enumerate((0, 150, 200, 115, 115, 110, 80)):
+            if width:
+                self.view.setColumnWidth(column, width)
         c = self.comparison.counts()
         self.counts.setText(t("%1 → %2: %3 new, %4 discontinued, %5 renamed, %6 moved, %7 "
                               "changed in amount").replace("%1", self.comparison.from_label)
@@ -137,7 +142,6 @@ class CompareWindow(QDialog):
     def _changes_only(self, checked: bool) -> None:
         if self.model is not None:
             self.model.set_changes_only(checked)
-            self.view.expandAll()
 
     def refresh_since_snapshot(self) -> None:
         self.changes_model.removeRows(0, self.changes_model.rowCount())
