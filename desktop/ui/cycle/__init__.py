@@ -1,2 +1,2 @@
-"""The annual cycle in the editor: the new-year dialog, the 前年度比較 window, and the window
-part that makes a year final, reopens it and shows the lock banner."""
+"""The annual cycle in the editor: the new-year dialog and the 前年度比較 window (the
+window's commands for it are shell/year_cycle.py)."""

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..cycle.year_commands import YearCycle
 from ..docks.navigator import STRUCTURE_TABLES, NavigatorModel
 from ..docks.preview import PreviewPanel
 from ..docks.problems import ProblemsPanel
@@ -44,6 +43,7 @@ from .exports import ExportController
 from .files import FileHandling
 from .navigation import Navigation
 from .window_state import WindowState
+from .year_cycle import YearCycle
 
 RESOURCES = Path(__file__).resolve().parents[3] / "resources"
 

@@ -26,9 +26,9 @@ from db.checks import ERROR
 from db.cycle import CycleError, finalize, finalize_problems, reopen
 from db.era import era_label
 
-from ..shell.actions import A
-from .compare_window import CompareWindow
-from .new_year_dialog import NewYearDialog
+from ..cycle.compare_window import CompareWindow
+from ..cycle.new_year_dialog import NewYearDialog
+from .actions import A
 
 SHOWN_PROBLEMS = 15
 
@@ -259,7 +259,7 @@ class YearCycle:
                        record: bool = False, note: str = "") -> None:
         from db.snapshots import should_record
 
-        from ..shell.exports import job_booklet
+        from .exports import job_booklet
         year = self.current_fiscal_year()
         kind = should_record(self.doc.store, year, record)
         pages: dict[str, int] = {}
