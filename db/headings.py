@@ -36,6 +36,7 @@ HEADINGS: dict[str, str] = {
     "ward_policies": "まちづくり支援の方針",
     "ward_budget": "まちづくり推進経費",
     "contact": "お問い合わせ",
+    "ward_sheets": "{year} 各区まちづくりの取組み",
     "ward_sheet_title": "{year} {ward}まちづくりの取組み",
     "ward_vision": "めざす区の姿",
     "ward_unit": "（単位：千円）",

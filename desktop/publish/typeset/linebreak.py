@@ -178,7 +178,7 @@ def break_lines(
     if lines:
         lines[-1].last = True
     if len(lines) > 1 and not forced:
-        _avoid_widow(lines, measure)
+        _avoid_widow(lines, measure, width)
     widest = max(line.width for line in lines)
     return Broken(lines, forced, widest)
 
@@ -188,7 +188,7 @@ PULL_MOST = 6  # characters pulled down at most
 PHRASE_MOST = 3  # up to this many, a BudouX phrase break is preferred to the nearest atom break
 
 
-def _avoid_widow(lines: list[Line], measure: WidthFn) -> None:
+def _avoid_widow(lines: list[Line], measure: WidthFn, width: float) -> None:
     """Pull atoms down from the line above so the last line holds more than ``WIDOW`` characters,
     as a typesetter would: the break moves back to an atom boundary (so 禁則 holds), preferably a
     phrase boundary. The line count never changes, so heights measured before stay right."""
@@ -202,6 +202,8 @@ def _avoid_widow(lines: list[Line], measure: WidthFn) -> None:
         moved = pieces[-k] + moved
         if len(moved.strip()) > PULL_MOST:
             break
+        if measure(moved + last.text) > width + 1e-6:
+            break  # the last line would run over: leave it as it is
         if len((moved + last.text).strip()) > WIDOW and moved[0] != SPACE:
             choices.append(k)
     if not choices:

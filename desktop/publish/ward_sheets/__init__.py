@@ -107,7 +107,7 @@ def _write_sheets(doc: EditionDocument, plans: list[WardPlan], path: Path,
     year = era_label(doc.edition.fiscal_year)
     canvas = Canvas(str(path), pagesize=(PAGE_W, PAGE_H), initialFontName=GOTHIC,
                     pageCompression=1, lang="ja-JP")
-    title = f"{year} 各区まちづくりの取組み"
+    title = doc.edition.heading("ward_sheets", year=year)
     if len(plans) == 1:
         title = sheet_title(doc, plans[0])
     canvas.setTitle(title)

@@ -319,7 +319,8 @@ class _Drawer:
         c.setLineWidth(0.4)
         y = MARGIN_BOTTOM
         c.line(MARGIN_X, y + 7, PAGE_W - MARGIN_X, y + 7)
-        edition = f"{era_label(self.doc.edition.fiscal_year)} 各区まちづくりの取組み"
+        edition = printable(self.doc.edition.heading(
+            "ward_sheets", year=era_label(self.doc.edition.fiscal_year)), GOTHIC)[0]
         self.text(MARGIN_X, y - 2, edition, GOTHIC, 7, GREY)
         self.text(PAGE_W - MARGIN_X, y - 2,
                   f"{page.ward.ward.name}  {page.number} / {page.count}", GOTHIC, 7, GREY,
