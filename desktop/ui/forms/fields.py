@@ -82,8 +82,8 @@ HEADING_FIELDS = [
     Field("", QT_TRANSLATE_NOOP("Forms", "Printed headings: leave a field empty to print the "
                                          "wording shown in grey; {year}, {n}, {ward}… are filled "
                                          "in when printed"), "section"),
-    *(Field("headings", text, "heading", sub=key, placeholder=text)
-      for key, text in HEADINGS.items()),
+    *(Field("headings", text if len(text) <= 18 else text[:17] + "…", "heading", sub=key,
+            placeholder=text) for key, text in HEADINGS.items()),
 ]
 
 CONTACT_FIELDS = [
