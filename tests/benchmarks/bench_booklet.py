@@ -98,7 +98,7 @@ def main() -> None:
             with open_plan(plan, create=True) as store:
                 synthetic_plan(store, initiatives=count, fiscal_year=2024)
             ours, theirs = [], []
-            for _ in range(3 if count < 20000 else 2):
+            for _ in range(3):
                 ours.append(child("booklet", plan, tmp / "b.pdf"))
                 theirs.append(child("floor", plan, tmp / "f.pdf"))
             b, f = best(ours), best(theirs)

@@ -47,6 +47,11 @@ def tables(app, window) -> dict:
     app.processEvents()
     opened = time.perf_counter() - started
     editor = window.current_page().initiatives
+    # the page's preview renders meanwhile; a user starts typing a moment later
+    preview = window.preview
+    _until(app, lambda: not preview.timer.isActive() and (preview._task is None
+                                                           or preview._task.done), 60)
+    _settle(app, window)
     keys = []
     for n in range(1, len(WORD) + 1):
         started = time.perf_counter()
