@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+from functools import cache
 from typing import Any
 
 from db import limits
@@ -112,19 +113,25 @@ class _Fitter:
         if id(record) in self.seen or type(record) not in TABLES:
             return
         self.seen.add(id(record))
-        for spec in dataclasses.fields(record):
-            if spec.name in _SKIP:
-                continue
-            value = getattr(record, spec.name)
+        table = TABLES[type(record)]
+        for name in _printed_fields(type(record)):
+            value = getattr(record, name)
             if isinstance(value, str):
-                self.set(record, spec.name, self.text(record, spec.name, value))
+                if len(value) > _text_limit(table, name):  # (most values fit: skip the call)
+                    self.set(record, name, self.text(record, name, value))
             elif isinstance(value, list):
-                self.set(record, spec.name, self.values(record, spec.name, value))
-            elif isinstance(value, dict) and spec.name == "headings":
-                self.set(record, spec.name, {k: self.text(record, spec.name, v)
-                                             for k, v in value.items() if isinstance(v, str)})
+                if value:
+                    self.set(record, name, self.values(record, name, value))
+            elif isinstance(value, dict) and name == "headings":
+                self.set(record, name, {k: self.text(record, name, v)
+                                        for k, v in value.items() if isinstance(v, str)})
             elif dataclasses.is_dataclass(value):
                 self.record(value)
+
+
+@cache
+def _printed_fields(kind: type) -> tuple[str, ...]:
+    return tuple(spec.name for spec in dataclasses.fields(kind) if spec.name not in _SKIP)
 
 
 def _records(doc: EditionDocument) -> list[Any]:
