@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -81,3 +83,27 @@ def test_a_printed_pdfs_preflight_shows_grouped_in_the_problems_panel(qtbot, tmp
     pictures = next(r for r, row in enumerate(rows) if row[2].startswith("画像未設定"))
     tooltip = panel.model.index(pictures, 2).data(Qt.ItemDataRole.ToolTipRole)
     assert tooltip.count("\n") + 1 == int(rows[pictures][2].split("件")[0].split()[-1]) > 40
+
+
+def test_a_whole_document_preview_puts_its_preflight_in_the_problems_panel(
+        qtbot, settings, sync_tasks, tmp_path):
+    from db.sample import load_sample
+    from desktop.ui.shell.window import MainWindow
+
+    path = tmp_path / "sample.sqlite"
+    with open_plan(path, create=True) as store:
+        load_sample(store)
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_path(path)
+    window.preview.enabled = True
+    edition = window.doc.store.edition(2024)
+    window.select_key(f"front:{edition.id}")  # previews the whole booklet
+    builds = window.preview.builds
+    window.request_preview(now=True)
+    qtbot.waitUntil(lambda: window.preview.builds > builds, timeout=60000)
+    lines = [line for line, _members in window.problems.print_notes]
+    assert any(re.match(r"画像未設定 \d+件: p\.6, 9, 11", line) for line in lines), lines
+    assert len(lines) <= 15
+    window.close()

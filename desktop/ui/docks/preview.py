@@ -10,7 +10,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QPointF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QPointF, Qt, QTimer, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -48,6 +48,9 @@ def build_preview(path: Path, fiscal_year: int, ward: str | None, output: Path, 
 
 
 class PreviewPanel(QWidget):
+    # a whole booklet's or ward sheet's report (not a vision section's, whose pages are its own)
+    printed = Signal(object)
+
     def __init__(self, parent=None, delay_ms: int = 50):
         super().__init__(parent)
         self.document = QPdfDocument(self)
@@ -118,6 +121,8 @@ class PreviewPanel(QWidget):
 
     def _loaded(self, result) -> None:
         output, outline, jump, self.last_report = result
+        if hasattr(self.last_report, "notes"):
+            self.printed.emit(self.last_report)
         page = self.view.pageNavigator().currentPage() if self.document.pageCount() else 0
         self.document.close()
         self.document.load(str(output))

@@ -102,6 +102,7 @@ class MainWindow(YearCycle, FileHandling, Navigation, DockUpdates, ExportMenu, W
 
         # bottom
         self.problems = ProblemsPanel(self)
+        self.preview.printed.connect(lambda report: self.problems.set_print_notes(report.notes()))
         self.problems.go_to.connect(self.go_to)
         self.summary = SummaryPanel(self)
         self.search = SearchPanel(lambda: self.doc.store, self)
