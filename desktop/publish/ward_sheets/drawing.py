@@ -236,10 +236,10 @@ class _Drawer:
             block = row.blocks["title"]
             self.grid(y, row.height, cols, AMOUNTS if row.totals else ())
             top = y - (row.height - block.height) / 2
-            self.block(block, MARGIN_X + PAD_X, top,
-                       f"{plan.ward.name} group {short(row.label)}", ACCENT)
+            self.group_heading(block, row.label, top, f"{plan.ward.name} group {short(row.label)}")
             if row.totals:
-                self.totals_line(self.doc.edition.heading("ward_subtotal"), row.totals, top - _baseline_shift(block.style), d, cols)
+                self.totals_line(self.doc.edition.heading("ward_subtotal"), row.totals,
+                                 top - _baseline_shift(block.style), d, cols)
             return bottom
         if row.kind == "total":
             c.setFillColor(TOTAL_FILL)
@@ -279,6 +279,22 @@ class _Drawer:
         if not row.continued:
             self.amounts(project, baseline, False, d.number_size, cols)
         return bottom
+
+    def group_heading(self, block: TextBlock, title: str, top: float, where: str) -> None:
+        """「■ title」 in the heading's bold; a line after it (the group's description) in
+        regular ink when the whole fits on one line, else all of it in the heading's style."""
+        head = f"■ {title}\u3000"
+        line = block.lines[0].text if len(block.lines) == 1 else ""
+        if not (line.startswith(head) and len(line) > len(head)):
+            self.block(block, MARGIN_X + PAD_X, top, where, ACCENT)
+            return
+        if block.missing:
+            self.preflight.missing_glyphs(self.page_no, where, block.missing)
+        style = block.style
+        baseline = top - _baseline_shift(style)
+        self.text(MARGIN_X + PAD_X, baseline, head, style.font, style.size, ACCENT)
+        self.text(MARGIN_X + PAD_X + text_width(head, style.font, style.size), baseline,
+                  line[len(head):], GOTHIC, style.size, INK)
 
     def totals_line(self, label: str, totals: Totals, baseline: float, d: Density,
                     cols: Columns) -> None:
