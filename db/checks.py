@@ -73,6 +73,10 @@ def check_document(doc: EditionDocument) -> list[Problem]:
             add(ERROR, "initiative", item.id, "title", where, "取組名がありません")
         if item.amount is None:
             add(ERROR, "initiative", item.id, "amount", where, "金額が入力されていません")
+        if item.predecessor_id is not None and item.previous_amount is not None:
+            add(WARNING, "initiative", item.id, "previous_amount", where,
+                "前年度は前年度の取組の金額から自動で表示されるため、入力された前年度 "
+                f"{format_amount(item.previous_amount)} は印刷されません")
         for field in ("amount", "previous_amount"):
             value = getattr(item, field)
             if value is not None and value < 0:

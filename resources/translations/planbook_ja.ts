@@ -246,6 +246,10 @@
 <context>
     <name>Columns</name>
     <message>
+        <source>From the previous year's amount (automatic): change it there</source>
+        <translation>前年度の取組の金額から自動で表示しています(変更は前年度で)</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/tables/record_model.py" line="205" />
         <source>「%1」 is not a whole number</source>
         <translation>「%1」は整数ではありません</translation>
@@ -510,6 +514,14 @@
 </context>
 <context>
     <name>Forms</name>
+    <message>
+        <source>From the previous year's amount (automatic): change it there</source>
+        <translation>前年度の取組の金額から自動で表示しています(変更は前年度で)</translation>
+    </message>
+    <message>
+        <source>No previous-year initiative is linked: type the amount printed as 前年度</source>
+        <translation>前年度の取組とつながっていません: 前年度として印刷する金額を入力してください</translation>
+    </message>
     <message>
         <location filename="../../desktop/ui/forms/fields.py" line="79" />
         <source>Printed headings: leave a field empty to print the wording shown in grey; {year}, {n}, {ward}… are filled in when printed</source>

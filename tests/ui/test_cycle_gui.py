@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from db.cycle import finalize
@@ -187,3 +188,24 @@ def test_new_year_dialog_refuses_existing_years_and_cancel_writes_nothing(
     assert "Cancelled" in dialog.problem.text() and export_json(window.doc.store) == before
     with open_plan(sample_file, readonly=True) as reader:
         assert reader.fiscal_years() == [2022, 2024]
+
+
+def test_a_rolled_over_previous_year_is_derived_and_read_only(qtbot, sample_window):
+    window = sample_window
+    new_year_from_the_dialog(qtbot, window)
+    store = window.doc.store
+    vision = store.load(2025).vision(1)
+    assert window.select_key(f"initiatives:{vision.id}")
+    editor = window.current_page().initiatives
+    model = editor.model
+    column = model.column_of("previous_amount")
+    first = vision.initiatives[0]
+    index = model.index(model.row_of(first.id), column)
+    assert index.data() == f"{first.previous:,}"  # last year's amount, not the empty column
+    assert not model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    assert "automatic" in index.data(Qt.ItemDataRole.ToolTipRole)
+    window.doc.set_fields("initiative", first.id, {"title": "名前を変えても"}, "rename")
+    assert model.index(model.row_of(first.id), column).data() == f"{first.previous:,}"
+    assert window.select_key(f"initiative:{first.id}")
+    field = window.current_page().forms[0].widgets["previous_amount"]
+    assert field.isReadOnly() and field.text() == f"{first.previous:,}"

@@ -10,6 +10,7 @@ from PySide6.QtCore import (
 )
 
 from db.headings import HEADINGS
+from db.money import format_amount
 
 from .pictures import PicturesEditor
 from .record_form import EMAIL, PHONE, Field, RecordForm
@@ -98,10 +99,30 @@ CONTACT_FIELDS = [
 ]
 
 
+class InitiativeForm(RecordForm):
+    """An initiative's form: a rolled-over initiative's 前年度 is its predecessor's amount,
+    shown read-only (typed only where there is no predecessor)."""
+
+    def after_reload(self, row: dict) -> None:
+        widget = self.widgets.get("previous_amount")
+        if widget is None:
+            return
+        derived = row.get("predecessor_id") is not None
+        widget.setReadOnly(derived)
+        if derived:
+            item = self.doc.store.initiative(self.row_id)
+            widget.setText(format_amount(item.previous) if item else "")
+            widget.setToolTip(QCoreApplication.translate(
+                "Forms", "From the previous year's amount (automatic): change it there"))
+        else:
+            widget.setToolTip(QCoreApplication.translate(
+                "Forms", "No previous-year initiative is linked: type the amount printed as 前年度"))
+
+
 def initiative_form(doc, row_id: int, parent=None) -> RecordForm:
     pictures = PicturesEditor(doc, "initiative", row_id, "pictures", QCoreApplication.translate("Forms", "Pictures"))
     tables = SmallTablesEditor(doc, "initiative", row_id, "tables", QCoreApplication.translate("Forms", "Small tables"))
     item = doc.store.row("initiative", row_id)
-    return RecordForm(doc, "initiative", row_id, INITIATIVE_FIELDS,
+    return InitiativeForm(doc, "initiative", row_id, INITIATIVE_FIELDS,
                       QCoreApplication.translate("Forms", "Initiative: %1").replace("%1", item["title"] if item else ""), parent,
                       extra=[pictures, tables])

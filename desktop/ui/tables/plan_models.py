@@ -6,7 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
+    Qt,
 )
+from PySide6.QtGui import QBrush, QColor
 
 from .cells import Column
 from .record_model import RecordTableModel
@@ -56,6 +58,18 @@ class InitiativesModel(RecordTableModel):
         elif self.ward_plan_id is not None:
             items = [i for i in items if i.ward_name == self._ward_name]
         return [record_dict(i) for i in items]
+
+    def value(self, row, column):
+        if column.field == "previous_amount" and self.rows[row].get("predecessor_id"):
+            return self.rows[row].get("predecessor_amount")  # derived: last year's amount
+        return super().value(row, column)
+
+    def flags(self, index):
+        return derived_previous_flags(self, index, super().flags(index))
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        shown = derived_previous_data(self, index, role)
+        return shown if shown is not None else super().data(index, role)
 
     def empty_text(self):
         return QCoreApplication.translate(
@@ -185,13 +199,24 @@ class PriorityActionsModel(RecordTableModel):
                              "page_title": action.title or "",
                              "description": action.description or "",
                              "initiative_id": item.id, "title": item.title,
-                             "amount": item.amount, "previous_amount": item.previous_amount})
+                             "amount": item.amount, "previous_amount": item.previous_amount,
+                             "predecessor_id": item.predecessor_id,
+                             "predecessor_amount": item.predecessor_amount})
         return rows
 
     def value(self, row, column):
         if column.field == "title" and column.table is None:  # the priority page's own title
             return self.rows[row].get("page_title")
+        if column.field == "previous_amount" and self.rows[row].get("predecessor_id"):
+            return self.rows[row].get("predecessor_amount")  # derived: last year's amount
         return super().value(row, column)
+
+    def flags(self, index):
+        return derived_previous_flags(self, index, super().flags(index))
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        shown = derived_previous_data(self, index, role)
+        return shown if shown is not None else super().data(index, role)
 
     def convert(self, column, value):
         stored = super().convert(column, value)
@@ -204,3 +229,27 @@ class PriorityActionsModel(RecordTableModel):
 
     def can_insert(self):
         return False
+
+
+def _derived_previous(model, index) -> bool:
+    """A 前年度 cell of an initiative that has a predecessor: derived, not typed."""
+    return (index.isValid() and model.columns[index.column()].field == "previous_amount"
+            and bool(model.rows[index.row()].get("predecessor_id")))
+
+
+def derived_previous_flags(model, index, flags):
+    if _derived_previous(model, index):
+        return flags & ~Qt.ItemFlag.ItemIsEditable
+    return flags
+
+
+def derived_previous_data(model, index, role):
+    """Grey and explained: the 前年度 comes from last year's amount (lineage)."""
+    if not _derived_previous(model, index):
+        return None
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return QBrush(QColor("#6B6B6B"))
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return QCoreApplication.translate(
+            "Columns", "From the previous year's amount (automatic): change it there")
+    return None
