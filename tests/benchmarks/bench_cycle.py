@@ -46,13 +46,13 @@ def compare_window_seconds(path: Path) -> tuple[float, int]:
     from desktop.ui.cycle.compare_window import CompareWindow
     app = QApplication.instance() or QApplication([])
     with open_plan(path, readonly=True) as store:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         window = CompareWindow(store, 2025)
         window.show()
         app.processEvents()
         seconds = time.perf_counter() - start
-        rows = sum(window.model.rowCount(window.model.index(n, 0))
-                   for n in range(window.model.rowCount()))
+        note("  (CPU time of the window's opening)", f"{time.process_time() - cpu:.3f} s")
+        rows = window.model.rowCount()
         window.close()
     return seconds, rows
 
@@ -65,10 +65,10 @@ def main() -> None:
         with open_plan(path, create=True) as store:
             synthetic_plan(store, INITIATIVES)
         with open_plan(path) as store:
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             new_year(store, 2024)
             check(f"new-year on {INITIATIVES:,} initiatives", time.perf_counter() - start, 1.0,
-                  " s")
+                  " s", f"CPU {time.process_time() - cpu:.2f} s")
             edit_next_year(store, 2025)
         with open_plan(path, readonly=True) as store:
             start = time.perf_counter()
@@ -77,12 +77,12 @@ def main() -> None:
                  f"{comparison.counts()}")
         seconds, rows = compare_window_seconds(path)
         check(f"前年度比較 window opens ({rows:,} rows)", seconds, 0.5, " s")
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         with open_plan(path, readonly=True) as store:
             built = build_comparison_pdf(compare_years(store, 2024, 2025),
                                          Path(folder) / "taisho.pdf")
         check(f"compare to PDF from the file ({built.pages} pages)",
-              time.perf_counter() - start, 3.0, " s")
+              time.perf_counter() - start, 3.0, " s", f"CPU {time.process_time() - cpu:.2f} s")
         start = time.perf_counter()
         write_comparison_workbook(comparison, Path(folder) / "taisho.xlsx")
         note("compare workbook (.xlsx)", f"{time.perf_counter() - start:.3f} s")
