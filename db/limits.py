@@ -131,3 +131,26 @@ def integer_problem(value: int, minimum: int | None = None,
     if value < -MAX_INTEGER:
         return msg("is too small")
     return None
+
+
+def value_problem(table: str, column: str, value: object) -> str | None:
+    """The first reason ``value`` (text, a list, or the JSON of a small table or picture)
+    cannot be stored in ``table.column``; None when it can. The editor's forms, tables and
+    paste call this before they write."""
+    if isinstance(value, str):
+        return text_problem(table, column, value)
+    if isinstance(value, list):
+        problem = count_problem(table, column, len(value))
+        if problem:
+            return problem
+        name = "cell" if column == "rows" else column
+        for item in value:
+            problem = value_problem(table, name, item)
+            if problem:
+                return problem
+    if isinstance(value, dict):
+        for key, item in value.items():
+            problem = value_problem(table, key, item)
+            if problem:
+                return problem
+    return None

@@ -423,6 +423,14 @@
 <context>
     <name>Exports</name>
     <message>
+        <source>This changes %1, %2.</source>
+        <translation>%1 の %2 を変更します。</translation>
+    </message>
+    <message>
+        <source>Yes, delete these %1 projects of %2</source>
+        <translation>はい、%2 のこれら %1 件の事業を削除します</translation>
+    </message>
+    <message>
         <source>Import cancelled; nothing was changed.</source>
         <translation>取り込みを取り消しました。何も変更していません。</translation>
     </message>
@@ -964,6 +972,10 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>%1: damaged file: PlanBook cannot read these places (the file was changed outside PlanBook, or is damaged). Restore a backup or correct them. The plan that was open stays open.</source>
+        <translation>%1: ファイルが壊れています。次の箇所を PlanBook で読み取れません（PlanBook の外で変更されたか、ファイルが損傷しています）。バックアップから戻すか、これらの箇所を直してください。開いていた計画はそのまま開いています。</translation>
+    </message>
     <message>
         <source>%1: the file is damaged (%2). The plan that was open stays open.</source>
         <translation>%1: ファイルが壊れています(%2)。開いていた計画はそのまま開いています。</translation>
@@ -1706,6 +1718,518 @@
 </context>
 <context>
     <name>Db</name>
+    <message>
+        <source>must be a list</source>
+        <translation>リストでなければなりません</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>オブジェクトでなければなりません</translation>
+    </message>
+    <message>
+        <source>unknown field</source>
+        <translation>不明な項目です</translation>
+    </message>
+    <message>
+        <source>must be a whole number or null</source>
+        <translation>整数または null でなければなりません</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>文字列でなければなりません</translation>
+    </message>
+    <message>
+        <source>must be text or null</source>
+        <translation>文字列または null でなければなりません</translation>
+    </message>
+    <message>
+        <source>longer than %1 characters</source>
+        <translation>%1文字を超えています</translation>
+    </message>
+    <message>
+        <source>must be JSON with the keys %1</source>
+        <translation>キー %1 を持つ JSON でなければなりません</translation>
+    </message>
+    <message>
+        <source>must be a JSON list of texts</source>
+        <translation>文字列の JSON リストでなければなりません</translation>
+    </message>
+    <message>
+        <source>must be a JSON list of vision numbers</source>
+        <translation>ビジョン番号の JSON リストでなければなりません</translation>
+    </message>
+    <message>
+        <source>must be a JSON object of texts</source>
+        <translation>文字列の JSON オブジェクトでなければなりません</translation>
+    </message>
+    <message>
+        <source>%1 must be a list of texts</source>
+        <translation>%1 は文字列のリストでなければなりません</translation>
+    </message>
+    <message>
+        <source>rows must be lists of texts</source>
+        <translation>rows は文字列のリストの並びでなければなりません</translation>
+    </message>
+    <message>
+        <source>image must be text or null</source>
+        <translation>image は文字列または null でなければなりません</translation>
+    </message>
+    <message>
+        <source>%1 must be text</source>
+        <translation>%1 は文字列でなければなりません</translation>
+    </message>
+    <message>
+        <source>table %1 row %2 column %3: %4</source>
+        <translation>テーブル %1 の行 %2、列 %3: %4</translation>
+    </message>
+    <message>
+        <source>is empty (NULL) but must have a value</source>
+        <translation>空 (NULL) ですが、値が必要です</translation>
+    </message>
+    <message>
+        <source>holds %1 %2 where %3 belongs</source>
+        <translation>%3 が入るべきところに %1 の %2 が入っています</translation>
+    </message>
+    <message>
+        <source>%1 is outside %2–%3</source>
+        <translation>%1 は %2～%3 の範囲外です</translation>
+    </message>
+    <message>
+        <source>「%1」 is not one of %2</source>
+        <translation>「%1」は %2 のいずれでもありません</translation>
+    </message>
+    <message>
+        <source>is not valid JSON</source>
+        <translation>正しい JSON ではありません</translation>
+    </message>
+    <message>
+        <source>The input was refused:</source>
+        <translation>入力は受け付けられませんでした:</translation>
+    </message>
+    <message>
+        <source>Nothing was imported:</source>
+        <translation>何も取り込まれていません:</translation>
+    </message>
+    <message>
+        <source>%1: is a folder, not a file</source>
+        <translation>%1: ファイルではなくフォルダーです</translation>
+    </message>
+    <message>
+        <source>%1: is not a regular file (a pipe or a device); save it as a file first</source>
+        <translation>%1: 通常のファイルではありません（パイプまたはデバイス）。いったんファイルとして保存してください</translation>
+    </message>
+    <message>
+        <source>%1: is too large (%2; PlanBook reads files of at most %3)</source>
+        <translation>%1: 大きすぎます（%2。PlanBook が読み込めるのは %3 までです）</translation>
+    </message>
+    <message>
+        <source>%1: is too large (PlanBook reads files of at most %2)</source>
+        <translation>%1: 大きすぎます（PlanBook が読み込めるのは %2 までです）</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1: ファイルがありません</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read (%2)</source>
+        <translation>%1: 読み込めません（%2）</translation>
+    </message>
+    <message>
+        <source>%1: not UTF-8 text (byte %2)</source>
+        <translation>%1: UTF-8 のテキストではありません（%2 バイト目）</translation>
+    </message>
+    <message>
+        <source>a number of %1 digits</source>
+        <translation>%1桁の数</translation>
+    </message>
+    <message>
+        <source>text 「%1」</source>
+        <translation>文字列「%1」</translation>
+    </message>
+    <message>
+        <source>the number %1</source>
+        <translation>数値 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>must be "%1" (this is not a PlanBook interchange file)</source>
+        <translation>"%1" でなければなりません（PlanBook の交換ファイルではありません）</translation>
+    </message>
+    <message>
+        <source>%1 is newer than this PlanBook reads (%2); update PlanBook</source>
+        <translation>%1 はこの PlanBook が読める版（%2）より新しい形式です。PlanBook を更新してください</translation>
+    </message>
+    <message>
+        <source>must be %1</source>
+        <translation>%1 でなければなりません</translation>
+    </message>
+    <message>
+        <source>must be 64 hexadecimal digits or empty</source>
+        <translation>64桁の16進数または空でなければなりません</translation>
+    </message>
+    <message>
+        <source>must be "YYYY-MM" or null</source>
+        <translation>"YYYY-MM" 形式または null でなければなりません</translation>
+    </message>
+    <message>
+        <source>must be a list of rows, not %1</source>
+        <translation>行のリストでなければなりません（%1 ではなく）</translation>
+    </message>
+    <message>
+        <source>must be an object, not %1</source>
+        <translation>オブジェクトでなければなりません（%1 ではなく）</translation>
+    </message>
+    <message>
+        <source>must be text, not %1</source>
+        <translation>文字列でなければなりません（%1 ではなく）</translation>
+    </message>
+    <message>
+        <source>required (empty)</source>
+        <translation>必須です（空欄）</translation>
+    </message>
+    <message>
+        <source>must be a list of text, not %1</source>
+        <translation>文字列のリストでなければなりません（%1 ではなく）</translation>
+    </message>
+    <message>
+        <source>must be a whole number, not %1</source>
+        <translation>整数でなければなりません（%1 ではなく）</translation>
+    </message>
+    <message>
+        <source>must be one of %1, not %2</source>
+        <translation>%1 のいずれかでなければなりません（%2 ではなく）</translation>
+    </message>
+    <message>
+        <source>must be a list, not %1</source>
+        <translation>リストでなければなりません（%1 ではなく）</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>オブジェクト</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>リスト</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必須です</translation>
+    </message>
+    <message>
+        <source>duplicate ward 「%1」</source>
+        <translation>区「%1」が重複しています</translation>
+    </message>
+    <message>
+        <source>duplicate fiscal year %1</source>
+        <translation>年度 %1 が重複しています</translation>
+    </message>
+    <message>
+        <source>duplicate vision number %1</source>
+        <translation>ビジョン番号 %1 が重複しています</translation>
+    </message>
+    <message>
+        <source>must be "#RRGGBB", not %1</source>
+        <translation>"#RRGGBB" 形式でなければなりません（%1 ではなく）</translation>
+    </message>
+    <message>
+        <source>must be a list of vision numbers</source>
+        <translation>ビジョン番号のリストでなければなりません</translation>
+    </message>
+    <message>
+        <source>「%1」 is not in the top-level wards list</source>
+        <translation>「%1」は区の一覧（wards）にありません</translation>
+    </message>
+    <message>
+        <source>duplicate ward plan for 「%1」</source>
+        <translation>「%1」の区のシートが重複しています</translation>
+    </message>
+    <message>
+        <source>use lower-case letters, digits and '-' only</source>
+        <translation>英小文字・数字・'-' だけを使ってください</translation>
+    </message>
+    <message>
+        <source>duplicate initiative key 「%1」</source>
+        <translation>取組のキー「%1」が重複しています</translation>
+    </message>
+    <message>
+        <source>duplicate priority number %1</source>
+        <translation>重点事項の番号 %1 が重複しています</translation>
+    </message>
+    <message>
+        <source>must be a list of text cells</source>
+        <translation>文字列のセルのリストでなければなりません</translation>
+    </message>
+    <message>
+        <source>(document): nested too deeply (a plan is at most %1 levels deep)</source>
+        <translation>(文書): 入れ子が深すぎます（計画の入れ子は最大 %1 段です）</translation>
+    </message>
+    <message>
+        <source>(file): already holds a plan; import into a new file or use --replace</source>
+        <translation>(ファイル): すでに計画が入っています。新しいファイルに取り込むか --replace を使ってください</translation>
+    </message>
+    <message>
+        <source>duplicate measure code 「%1」</source>
+        <translation>施策コード「%1」が重複しています</translation>
+    </message>
+    <message>
+        <source>no vision %1 in this edition</source>
+        <translation>この年度にビジョン %1 はありません</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>true か false でなければなりません</translation>
+    </message>
+    <message>
+        <source>must be a group index 0–%1 or null</source>
+        <translation>区分の番号 0～%1 または null でなければなりません</translation>
+    </message>
+    <message>
+        <source>duplicate project number %1</source>
+        <translation>事業番号 %1 が重複しています</translation>
+    </message>
+    <message>
+        <source>no initiative with key 「%1」 in this edition</source>
+        <translation>この年度にキー「%1」の取組はありません</translation>
+    </message>
+    <message>
+        <source>has %1 cells; the table has %2 columns</source>
+        <translation>セルが %1 個ありますが、表の列は %2 列です</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: not valid JSON (%3)</source>
+        <translation>%1 行 %2 列目: 正しい JSON ではありません（%3）</translation>
+    </message>
+    <message>
+        <source>(document): cannot be stored (%1)</source>
+        <translation>(文書): 保存できません（%1）</translation>
+    </message>
+    <message>
+        <source>must be {"vision": N}, {"ward": name} or null</source>
+        <translation>{"vision": 番号}、{"ward": 区名} または null でなければなりません</translation>
+    </message>
+    <message>
+        <source>no measure %1 in vision %2</source>
+        <translation>ビジョン %2 に施策 %1 はありません</translation>
+    </message>
+    <message>
+        <source>no ward plan for %1 in this edition</source>
+        <translation>この年度に %1 の区のシートはありません</translation>
+    </message>
+    <message>
+        <source>too long: %1 characters (at most %2)</source>
+        <translation>長すぎます: %1文字（最大 %2文字）</translation>
+    </message>
+    <message>
+        <source>contains an invalid character (a lone surrogate code point)</source>
+        <translation>使えない文字（単独のサロゲート）が含まれています</translation>
+    </message>
+    <message>
+        <source>contains a NUL character</source>
+        <translation>NUL 文字が含まれています</translation>
+    </message>
+    <message>
+        <source>too many items: %1 (at most %2)</source>
+        <translation>項目が多すぎます: %1件（最大 %2件）</translation>
+    </message>
+    <message>
+        <source>must be ≥ %1, not %2</source>
+        <translation>%1 以上でなければなりません（%2 ではなく）</translation>
+    </message>
+    <message>
+        <source>is too large (at most %1)</source>
+        <translation>大きすぎます（最大 %1）</translation>
+    </message>
+    <message>
+        <source>is too small</source>
+        <translation>小さすぎます</translation>
+    </message>
+    <message>
+        <source>「%1」 is not an amount: no digits</source>
+        <translation>「%1」は金額ではありません: 数字がありません</translation>
+    </message>
+    <message>
+        <source>「%1」 is not an amount: amounts are whole 千円, no decimals</source>
+        <translation>「%1」は金額ではありません: 金額は千円単位の整数で入力します（小数は使えません）</translation>
+    </message>
+    <message>
+        <source>「%1」 is not an amount: use digits like 24,300 (in 千円)</source>
+        <translation>「%1」は金額ではありません: 24,300 のように数字で入力してください（千円単位）</translation>
+    </message>
+    <message>
+        <source>「%1」 is not an amount: the number is too large</source>
+        <translation>「%1」は金額ではありません: 数が大きすぎます</translation>
+    </message>
+    <message>
+        <source>「%1」 is not allowed: the amount cannot be negative</source>
+        <translation>「%1」は入力できません: 金額に負の値は使えません</translation>
+    </message>
+    <message>
+        <source>%1: not a PlanBook ward sheet (%2); export the ward's sheet with PlanBook, edit it, and import that file</source>
+        <translation>%1: PlanBook の区のシートではありません（%2）。PlanBook で区のシートを書き出し、編集してからそのファイルを取り込んでください</translation>
+    </message>
+    <message>
+        <source>it unpacks to %1 MB, far more than a ward sheet</source>
+        <translation>展開すると %1 MB になり、区のシートとしては大きすぎます</translation>
+    </message>
+    <message>
+        <source>not an .xlsx workbook: %1</source>
+        <translation>.xlsx ブックではありません: %1</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>読み込めません: %1</translation>
+    </message>
+    <message>
+        <source>its sheet 「%1」 cannot be read: %2</source>
+        <translation>シート「%1」を読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>%1 was refused; nothing was imported:</source>
+        <translation>%1 は受け付けられませんでした。何も取り込まれていません:</translation>
+    </message>
+    <message>
+        <source>%1!B4:B6: the ward, fiscal year or sheet named in the hidden %1 sheet was changed (it says %2 %3)</source>
+        <translation>%1!B4:B6: 非表示の %1 シートにある区・年度・シート名が書き換えられています（%2 %3 となっています）</translation>
+    </message>
+    <message>
+        <source>%1!B8: the hidden list of exported projects was changed</source>
+        <translation>%1!B8: 非表示の書き出し済み事業の一覧が書き換えられています</translation>
+    </message>
+    <message>
+        <source>%1 was refused: it was altered outside PlanBook's editable cells; nothing was imported:</source>
+        <translation>%1 は受け付けられませんでした: 編集できるセル以外が書き換えられています。何も取り込まれていません:</translation>
+    </message>
+    <message>
+        <source>%1: the workbook is not signed (written by an older PlanBook, or its signature was removed); export the ward's sheet again and enter the changes there</source>
+        <translation>%1: ブックに署名がありません（古い PlanBook で書き出されたか、署名が消されています）。区のシートを書き出し直し、そこに変更を入力してください</translation>
+    </message>
+    <message>
+        <source>%1: the hidden identity of this row (PlanBook ID, 区, 年度) was changed</source>
+        <translation>%1: この行の非表示の識別情報（PlanBook ID・区・年度）が書き換えられています</translation>
+    </message>
+    <message>
+        <source>%1: this database has no %2 sheet for %3</source>
+        <translation>%1: このファイルには %3 の %2 のシートがありません</translation>
+    </message>
+    <message>
+        <source>%1: project %2 is not one of %3's projects for %4 (it was removed from the database, or the row came from another file)</source>
+        <translation>%1: 事業 %2 は %4 の %3 の事業ではありません（ファイルから削除されたか、別のファイルから写した行です）</translation>
+    </message>
+    <message>
+        <source>%1: the hidden export values of this row were changed</source>
+        <translation>%1: この行の非表示の書き出し時の値が書き換えられています</translation>
+    </message>
+    <message>
+        <source>%1: 「%2」 is not one of %3's groups (%4)</source>
+        <translation>%1: 「%2」は %3 の区分ではありません（%4）</translation>
+    </message>
+    <message>
+        <source>%1: project %2 (%3) changed in the database since the import was prepared; prepare it again</source>
+        <translation>%1: 事業 %2（%3）は取り込みの準備の後にファイル側で変更されました。もう一度取り込んでください</translation>
+    </message>
+    <message>
+        <source>「%1」 is not an amount</source>
+        <translation>「%1」は金額ではありません</translation>
+    </message>
+    <message>
+        <source>it has no %1 sheet</source>
+        <translation>%1 シートがありません</translation>
+    </message>
+    <message>
+        <source>its %1 sheet is not a ward sheet's</source>
+        <translation>%1 シートが区のシートのものではありません</translation>
+    </message>
+    <message>
+        <source>its format version or fiscal year is unreadable</source>
+        <translation>形式の版または年度を読み取れません</translation>
+    </message>
+    <message>
+        <source>the ward's sheet 「%1」 is missing</source>
+        <translation>区のシート「%1」がありません</translation>
+    </message>
+    <message>
+        <source>the header row %1!%2 was changed</source>
+        <translation>見出し行 %1!%2 が変更されています</translation>
+    </message>
+    <message>
+        <source>%1: the total row (合計) is missing; PlanBook cannot tell where the projects end</source>
+        <translation>%1: 合計の行がありません。事業の終わりが分かりません</translation>
+    </message>
+    <message>
+        <source>%1 was refused; nothing was imported. Correct these cells and import it again:</source>
+        <translation>%1 は受け付けられませんでした。何も取り込まれていません。次のセルを直してもう一度取り込んでください:</translation>
+    </message>
+    <message>
+        <source>%1: 事業名 is missing (every project needs a name; to remove a project choose 削除 in its row)</source>
+        <translation>%1: 事業名がありません（事業には名前が必要です。事業を削除するときはその行の「削除」を選んでください）</translation>
+    </message>
+    <message>
+        <source>「%1」 is not an amount: type the figure, not a formula</source>
+        <translation>「%1」は金額ではありません: 数式ではなく数値を入力してください</translation>
+    </message>
+    <message>
+        <source>%1: written by a newer PlanBook (ward sheet format %2; this PlanBook reads up to %3); install the newer PlanBook to import it</source>
+        <translation>%1: 新しい PlanBook で書き出されています（区のシートの形式 %2。この PlanBook が読めるのは %3 まで）。新しい PlanBook を入れてから取り込んでください</translation>
+    </message>
+    <message>
+        <source>%1: holds a formula (%2); type the text itself</source>
+        <translation>%1: 数式（%2）が入っています。文字そのものを入力してください</translation>
+    </message>
+    <message>
+        <source>%1: the hidden PlanBook ID 「%2」 was changed; export the sheet again</source>
+        <translation>%1: 非表示の PlanBook ID「%2」が変更されています。シートを書き出し直してください</translation>
+    </message>
+    <message>
+        <source>%1: this row belongs to %2, not to %3 %4; a %3 file may change only %3's projects for %4</source>
+        <translation>%1: この行は %2 のもので、%3 %4 のものではありません。%3 のファイルで変更できるのは %4 の %3 の事業だけです</translation>
+    </message>
+    <message>
+        <source>%1: 「%2」 is not a project number (a whole number from 1)</source>
+        <translation>%1: 「%2」は事業番号ではありません（1 以上の整数）</translation>
+    </message>
+    <message>
+        <source>%1: 「%2」 is not a status: use 新規, 継続 or 拡充 (or leave it blank)</source>
+        <translation>%1: 「%2」は「新規・継続・拡充」の値ではありません。新規・継続・拡充のいずれかを使うか、空欄にしてください</translation>
+    </message>
+    <message>
+        <source>%1: 「%2」: to remove the project choose 削除; otherwise leave the cell blank</source>
+        <translation>%1: 「%2」: 事業を削除するときは「削除」を選び、それ以外は空欄にしてください</translation>
+    </message>
+    <message>
+        <source>%1: the hidden export values were changed; export the sheet again</source>
+        <translation>%1: 非表示の書き出し時の値が変更されています。シートを書き出し直してください</translation>
+    </message>
+    <message>
+        <source>%1: 合計の数式が%2で上書きされていました。PlanBook はこの値を使わず、各行から合計します</source>
+        <translation>%1: 合計の数式が%2で上書きされていました。PlanBook はこの値を使わず、各行から合計します</translation>
+    </message>
+    <message>
+        <source>%1: below the total row (合計), where PlanBook does not read projects; insert new projects above 合計</source>
+        <translation>%1: 合計の行より下です。ここは事業として読み込まれません。新しい事業は合計の行より上に入力してください</translation>
+    </message>
+    <message>
+        <source>%1!%2%3: far below the projects (a ward sheet has at most %4 rows); delete it</source>
+        <translation>%1!%2%3: 事業の表からはるか下にあります（区のシートは最大 %4 行）。削除してください</translation>
+    </message>
+    <message>
+        <source>%1: No. %2 is used twice (rows %3 and %4)</source>
+        <translation>%1: No. %2 が2回使われています（%3 行目と %4 行目）</translation>
+    </message>
+    <message>
+        <source>its list of exported projects is unreadable</source>
+        <translation>書き出し済み事業の一覧を読み取れません</translation>
+    </message>
+    <message>
+        <source>%1!%2%3: outside the table; delete it</source>
+        <translation>%1!%2%3: 表の外です。削除してください</translation>
+    </message>
+    <message>
+        <source>%1: the same project appears twice (rows %2 and %3); a copied row keeps the original's hidden ID, so enter new projects in empty rows</source>
+        <translation>%1: 同じ事業が2回あります（%2 行目と %3 行目）。行を写すと元の非表示の ID も写るため、新しい事業は空いている行に入力してください</translation>
+    </message>
     <message>
         <source>a final (確定) fiscal year cannot be changed: reopen it first (planbook reopen --year Y --reason …).</source>
         <translation>確定した年度は変更できません。先に確定を解除してください(planbook reopen --year 年度 --reason 理由)。</translation>

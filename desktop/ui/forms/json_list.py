@@ -12,10 +12,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
+
+from ..db_text import check_limits
 
 
 def t(text: str) -> str:
@@ -93,6 +96,14 @@ class JsonListEditor(QGroupBox):
         self._loading = False
 
     def write(self, items: list[dict], text: str) -> None:
+        try:
+            check_limits(self.table, self.column, items)
+        except ValueError as error:  # over a limit of db/limits.py: nothing is written
+            self.refusal = QMessageBox(QMessageBox.Icon.Warning, self.title(), str(error),
+                                       QMessageBox.StandardButton.Ok, self)
+            self.refusal.open()
+            self.reload()
+            return
         self.doc.set_fields(self.table, self.row_id, {self.column: items}, text)
 
     def commit_current(self) -> None:

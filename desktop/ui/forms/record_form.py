@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from db.money import AmountError, format_amount
 from db.records import STATUSES
 
+from ..db_text import check_limits
 from ..tables.cells import parse_cell_amount, status_label
 
 COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -215,6 +216,11 @@ class RecordForm(QScrollArea):
 
     def convert(self, field: Field, text):
         """What to store for the text in the widget; ValueError says why it cannot be."""
+        value = self._convert(field, text)
+        check_limits(self.table, field.sub or field.name, value)
+        return value
+
+    def _convert(self, field: Field, text):
         if field.kind in ("status", "choice"):
             return text
         if field.kind == "lines":

@@ -59,6 +59,7 @@ class ExportMenu:
 
     def export_ward_excel(self, output: Path, ward: str) -> None:
         year = self.current_fiscal_year()
+        self.doc.store.ensure_workbook_key()  # the first export makes the signing secret
         self.exports.run(t("Writing the workbook…"),
                          job_ward_excel(Path(self.doc.path), year, ward, Path(output)))
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -21,6 +22,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from db.era import era_label
+
+from ..db_text import error_text
 from ..document import commands
 from ..worker import run_task
 
@@ -120,7 +124,8 @@ class ExportController(QObject):
 
     def _failed(self, error, details) -> None:
         self._close()
-        self.window.show_error(QCoreApplication.translate("Exports", "Export failed"), str(error))
+        self.window.show_error(QCoreApplication.translate("Exports", "Export failed"),
+                               error_text(error))
         self.finished.emit(None)
 
     def _done(self, result) -> None:
@@ -180,7 +185,8 @@ class ExportController(QObject):
         self.window.statusBar().showMessage(t("Import cancelled; nothing was changed."), 8000)
 
     def _import_failed(self, error, details) -> None:
-        self.window.show_error(QCoreApplication.translate("Exports", "The workbook was refused"), str(error))
+        self.window.show_error(QCoreApplication.translate("Exports", "The workbook was refused"),
+                               error_text(error))
 
     def _plan_import(self, workbook) -> None:
         from desktop.publish.ward_excel import plan_ward_import
@@ -236,8 +242,23 @@ class ImportPreviewDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        target = QLabel(t("This changes %1, %2.").replace("%1", plan.ward)
+                        .replace("%2", era_label(plan.fiscal_year)), self)
+        target.setObjectName("importTarget")
+        target.setStyleSheet("font-weight: bold")
+        layout.addWidget(target)
         layout.addWidget(QLabel(QCoreApplication.translate("Exports", "Nothing is changed until you apply. You can undo the import "
                                   "afterwards (Edit ▸ Undo)."), self))
         layout.addWidget(text)
+        self.confirm = None
+        if plan.needs_confirmation and not plan.is_empty:
+            # deleting more than a few projects is confirmed, as --yes on the command line
+            self.confirm = QCheckBox(t("Yes, delete these %1 projects of %2")
+                                     .replace("%1", str(len(plan.removed)))
+                                     .replace("%2", plan.ward), self)
+            self.confirm.setObjectName("confirmDeletions")
+            apply.setEnabled(False)
+            self.confirm.toggled.connect(apply.setEnabled)
+            layout.addWidget(self.confirm)
         layout.addWidget(buttons)
         self.resize(720, 480)

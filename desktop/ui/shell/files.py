@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from db import change_log
 from db.backups import daily_backup
+from db.damage import content_damage
 from db.era import era_label
 from db.errors import PlanFileError
 from db.planfile import new_plan_file
@@ -24,7 +25,7 @@ from db.records import Edition
 from db.store import open_plan
 from desktop.paths import backups_dir
 
-from ..db_text import error_text
+from ..db_text import db_text, error_text
 from ..docks.navigator import NavigatorModel
 from ..document.document import PlanDocument
 from ..worker import wait_for_all
@@ -59,6 +60,19 @@ class FileHandling:
             return False
         # Build the new document and its navigator while the open plan stays open: a file
         # whose pages are damaged past its header passes open_plan and fails only here.
+        try:
+            places = content_damage(store)
+        except sqlite3.Error:
+            places = []  # a damaged structure: the quick check below reports it
+        if places:  # content PlanBook never writes: say where, before any record is built
+            store.close()
+            self.show_error(t("Cannot open the plan file"),
+                            t("%1: damaged file: PlanBook cannot read these places (the file "
+                              "was changed outside PlanBook, or is damaged). Restore a backup "
+                              "or correct them. The plan that was open stays open.")
+                            .replace("%1", str(path)) + "\n\n"
+                            + "\n".join(db_text(p) for p in places))
+            return False
         doc = PlanDocument(store)
         try:
             damage = store.damage()

@@ -21,6 +21,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from db.money import AmountError, format_amount
 
+from ..db_text import check_limits
 from ..document import commands
 from ..document.document import PlanDocument
 from .cells import (
@@ -225,7 +226,9 @@ class RecordTableModel(QAbstractTableModel):
             return bool(value)
         if column.kind == "choice":
             return self.convert_choice(column, value)
-        return "" if value is None else str(value)
+        text = "" if value is None else str(value)
+        check_limits(column.table or self.table, column.field, text)
+        return text
 
     def convert_choice(self, column: Column, value):
         return value
