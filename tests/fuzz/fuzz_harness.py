@@ -242,7 +242,7 @@ class WorkbookImport(Target):
         members = dict(self.members)
         for sheet, ref, kind, value in edits:
             name = self.SHEETS[sheet]
-            xml = members[name].decode("utf-8")
+            xml = members[name].decode("utf-8", "surrogatepass")
             cell = _cell_xml(ref, kind, value)
             pattern = re.compile(rf'<c r="{ref}"(?:[^>]*?/>|[^>]*?>.*?</c>)', re.S)
             if kind == "far":

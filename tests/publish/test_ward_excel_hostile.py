@@ -219,3 +219,17 @@ def test_a_fifo_and_an_oversized_workbook(plan_file, tmp_path, capsys, monkeypat
     big = tmp_path / "big.xlsx"
     big.write_bytes(b"x" * 1000)
     cli_refuses(capsys, plan_file, big, "is too large")
+
+
+@pytest.mark.parametrize("year", [11, 1388, 3000])
+def test_a_year_before_heisei_in_a_row_or_the_hidden_sheet(plan_file, signed, capsys, year):
+    """Found by make fuzz: era labels exist from 1989 on; an odd year is quoted, not a crash."""
+    edit(signed, {f"L{FIRST_ROW + 1}": year})
+    cli_refuses(capsys, plan_file, signed, f"中央区!K{FIRST_ROW + 1}: this row belongs to 中央区 "
+                                           f"{year}")
+    wb = load_workbook(signed)
+    meta = wb[META_SHEET]
+    row = next(r for r in range(1, 20) if meta.cell(r, 1).value == "fiscal_year")
+    meta.cell(row, 2).value = year
+    wb.save(signed)
+    cli_refuses(capsys, plan_file, signed, "fiscal year is unreadable")

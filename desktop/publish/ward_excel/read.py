@@ -140,7 +140,7 @@ def _read(path: Path, wb) -> WardWorkbook:
     if _text(meta.get("format")) != FORMAT:
         raise not_ward_sheet(path, msg("its %1 sheet is not a ward sheet's", META_SHEET))
     version, year = _small_int(meta.get("format_version")), _small_int(meta.get("fiscal_year"))
-    if version is None or year is None:
+    if version is None or year is None or not 1989 <= year <= 2200:
         raise not_ward_sheet(path, msg("its format version or fiscal year is unreadable"))
     if version > FORMAT_VERSION:
         raise ValidationError(
@@ -292,7 +292,7 @@ def _base_values(text: str) -> dict[str, Any] | None:
 
 def _year_label(text: str) -> str:
     year = _small_int(text)
-    return era_label(year) if year is not None and 1 <= year <= 9999 else shown(text or "?")
+    return era_label(year) if year is not None and 1989 <= year <= 2200 else shown(text or "?")
 
 
 # The rows under 合計 hold the allocation, the remainder and the execution rate: their labels in
