@@ -127,4 +127,8 @@ def content_damage(store: PlanStore) -> list[str]:
                     problem = json_shape_problem(table, column, value)
                     if problem:
                         add(table, rowid, column, problem)
+    for table, rowid, parent, key in db.execute("PRAGMA foreign_key_check"):
+        columns = [r[3] for r in db.execute(f'PRAGMA foreign_key_list("{table}")') if r[0] == key]
+        add(table, rowid, ", ".join(columns) or "?",
+            msg("refers to a missing %1 row", parent))
     return found

@@ -1719,6 +1719,10 @@
 <context>
     <name>Db</name>
     <message>
+        <source>refers to a missing %1 row</source>
+        <translation>存在しない %1 の行を参照しています</translation>
+    </message>
+    <message>
         <source>must be a list</source>
         <translation>リストでなければなりません</translation>
     </message>

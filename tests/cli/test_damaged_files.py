@@ -53,6 +53,9 @@ DAMAGE = {
     "float amount": (["UPDATE initiative SET amount = 1.5 WHERE id = 6",
                       "UPDATE ward_project SET initial = 'many' WHERE id = 7"], None,
                      "table initiative row 6 column amount: holds real 1.5 where integer belongs"),
+    "dangling reference": (["PRAGMA foreign_keys = OFF",
+                            "UPDATE initiative SET id = 99999 WHERE id = 1"], None,
+                           "column initiative_id: refers to a missing initiative row"),
     "unknown status": (["UPDATE ward_project SET status = 'old' WHERE id = 2"], None,
                        "table ward_project row 2 column status: 「old」 is not one of"),
 }

@@ -131,11 +131,13 @@ class KillCampaign:
             longest = self.duration(kind)
             figures = self.figures.setdefault(kind, Counter())
             expected = self.expected(kind)
-            for n in range(kills_per_kind):
+            n = 0
+            while figures["kills"] < kills_per_kind and n < 3 * kills_per_kind:
+                n += 1
                 target = self.prepare(kind, n)
                 process = subprocess.Popen(self.command(kind, target), cwd=ROOT, env=self.env,
                                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-                time.sleep(self.rng.uniform(0.05, longest * 1.1))
+                time.sleep(self.rng.uniform(0.05, longest))
                 finished = process.poll() is not None
                 if not finished:
                     process.send_signal(signal.SIGKILL)
