@@ -71,7 +71,6 @@ def best(runs: list[dict]) -> dict:
 
 
 def main() -> None:
-    os.environ.setdefault("PLANBOOK_DATA_DIR", tempfile.mkdtemp(prefix="planbook-bench-"))
     from db.sample import load_sample
     from db.store import open_plan
     from db.synthetic import synthetic_plan
