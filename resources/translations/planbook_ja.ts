@@ -1263,6 +1263,10 @@
 <context>
     <name>Navigator</name>
     <message>
+        <source>final (確定)</source>
+        <translation>確定</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/docks/navigator.py" line="51" />
         <source>Front matter</source>
         <translation>表紙・前文</translation>
@@ -2321,6 +2325,14 @@
 </context>
 <context>
     <name>Cycle</name>
+    <message>
+        <source>Wording to review in %1</source>
+        <translation>%1 の確認が必要な記載</translation>
+    </message>
+    <message>
+        <source>These places name a year and were copied as they were. Double-click one to go to it.</source>
+        <translation>次の箇所は年度を含む記載で、そのままコピーされています。ダブルクリックでその箇所に移動します。</translation>
+    </message>
     <message>
         <source>%</source>
         <translation>増減率</translation>

@@ -60,6 +60,15 @@ def test_the_whole_cycle_in_the_window(qtbot, sample_window, sample_file, tmp_pa
     dialog = new_year_from_the_dialog(qtbot, window)
     assert dialog.result_ is not None and window.doc.store.fiscal_years() == [2022, 2024, 2025]
     assert window.current_fiscal_year() == 2025
+    review = window.review_dialog  # the dated wording, place by place, in the new year
+    assert review.list.count() == len(dialog.result_.review) > 0
+    note = next(n for n in range(review.list.count())
+                if "予算注記" in review.list.item(n).text())
+    review.list.itemDoubleClicked.emit(review.list.item(note))
+    table, row_id, _field = review.list.item(note).data(Qt.ItemDataRole.UserRole)
+    assert window.doc.store.row(table, row_id)["edition_id"] == edition_id(window, 2025)
+    assert window.current_fiscal_year() == 2025
+    review.close()
     store = window.doc.store
     doc25 = store.load(2025)
     assert all(i.previous == i_old.amount for i, i_old in
@@ -209,3 +218,17 @@ def test_a_rolled_over_previous_year_is_derived_and_read_only(qtbot, sample_wind
     assert window.select_key(f"initiative:{first.id}")
     field = window.current_page().forms[0].widgets["previous_amount"]
     assert field.isReadOnly() and field.text() == f"{first.previous:,}"
+
+
+def test_a_ward_workbook_for_a_final_year_is_refused_in_the_window(qtbot, sample_window,
+                                                                   sample_file, tmp_path):
+    from desktop.publish.ward_excel import export_ward_workbook, read_ward_workbook
+    window = sample_window
+    store = window.doc.store
+    path = export_ward_workbook(store.load(2022), "中央区", tmp_path / "chuo.xlsx")
+    store.checkpoint()
+    before = file_state(sample_file)
+    window.exports._plan_import(read_ward_workbook(path))
+    assert "令和4年度 (2022) is final" in window.last_error.text()
+    store.checkpoint()
+    assert file_state(sample_file) == before

@@ -46,8 +46,10 @@ class NavigatorModel(QAbstractItemModel):
         root = Node("", "", None)
         for edition in store.editions():
             year = edition.fiscal_year
-            e = Node(f"edition:{edition.id}", f"{era_label(year)} ({year})", root, "edition",
-                     edition.id, year)
+            label = f"{era_label(year)} ({year})"
+            if edition.status == "final":  # read-only: the lock banner says why
+                label += "  " + QCoreApplication.translate("Navigator", "final (確定)")
+            e = Node(f"edition:{edition.id}", label, root, "edition", edition.id, year)
             Node(f"front:{edition.id}", QCoreApplication.translate("Navigator", "Front matter"), e, "edition", edition.id)
             Node(f"contact:{edition.id}", QCoreApplication.translate("Navigator", "Contact"), e, "edition", edition.id)
             initiatives = store.initiatives(edition.id)

@@ -28,6 +28,7 @@ from db.era import era_label
 
 from ..cycle.compare_window import CompareWindow
 from ..cycle.new_year_dialog import NewYearDialog
+from ..cycle.review_dialog import ReviewDialog
 from .actions import A
 
 SHOWN_PROBLEMS = 15
@@ -95,6 +96,7 @@ class YearCycle:
     def _install_cycle(self) -> None:
         self.compare_window: CompareWindow | None = None
         self.new_year_dialog: NewYearDialog | None = None
+        self.review_dialog: ReviewDialog | None = None
         self.lock_banner = LockBanner(self)
         self.lock_banner.button.clicked.connect(self.ask_reopen)
         stack = self.takeCentralWidget()
@@ -158,6 +160,11 @@ class YearCycle:
         self.doc.check_external_change()  # the copy was written by its own connection
         plan = rollover.plan
         self.select_key(f"edition:{rollover.edition_id}")
+        if rollover.review:
+            review = ReviewDialog(rollover, self)
+            review.go_to.connect(lambda table, row_id, field: self.go_to(table, row_id, field))
+            self.review_dialog = review
+            review.show()
         self.statusBar().showMessage(
             t("%1 was created from %2 as a draft; %3 places name a year: review them.")
             .replace("%1", era_label(plan.to_year)).replace("%2", era_label(plan.from_year))
