@@ -232,3 +232,21 @@ def test_a_ward_workbook_for_a_final_year_is_refused_in_the_window(qtbot, sample
     assert "令和4年度 (2022) is final" in window.last_error.text()
     store.checkpoint()
     assert file_state(sample_file) == before
+
+
+def test_the_compare_window_lists_changes_since_the_last_snapshot(qtbot, sample_window,
+                                                                  tmp_path):
+    window = sample_window
+    store = window.doc.store
+    assert window.select_key(f"edition:{edition_id(window, 2024)}")
+    window.export_booklet(tmp_path / "review.pdf", record=True, note="議会提出")
+    [snapshot] = snapshots(store, 2024)
+    assert snapshot.kind == "review" and snapshot.note == "議会提出"
+    item = store.load(2024).vision(2).initiatives[0]
+    window.doc.set_fields("initiative", item.id, {"title": "見直した名前"}, "rename")
+    compare = window.show_compare()
+    rows = [[compare.changes_model.item(r, c).text() for c in range(4)]
+            for r in range(compare.changes_model.rowCount())]
+    assert rows == [["取組 「見直した名前」", "題名", item.title, "見直した名前"]]
+    assert "1" in compare.snapshot_label.text()
+    compare.close()
