@@ -75,14 +75,19 @@ class Entry:
 COLUMNS = [f.name for f in fields(Entry) if f.name != "id"]
 
 
+def default_user() -> str:
+    """The OS user name (what the log says when no name was set)."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):
+        return ""
+
+
 class Context:
     """Who writes and from where, read by the triggers through SQL functions."""
 
     def __init__(self) -> None:
-        try:
-            self.user = getpass.getuser()
-        except (OSError, KeyError, ImportError):
-            self.user = ""
+        self.user = default_user()
         self.source: str | None = ""
 
 

@@ -68,7 +68,7 @@ def check_document(doc: EditionDocument) -> list[Problem]:
 
     in_priority = {a.initiative.id for p in doc.priorities for a in p.actions}
     for item in doc.initiatives:
-        where = f"取組 「{item.title or item.key}」"
+        where = f"取組 「{item.title}」" if item.title.strip() else _untitled(doc, item)
         if not item.title.strip():
             add(ERROR, "initiative", item.id, "title", where, "取組名がありません")
         if item.amount is None:
@@ -133,3 +133,18 @@ def check_document(doc: EditionDocument) -> list[Problem]:
                     f"{format_amount(printed)}千円 と一致しません（差 "
                     f"{format_amount((total or 0) - printed)}千円）")
     return problems
+
+
+def _untitled(doc: EditionDocument, item) -> str:
+    """Where an initiative without a title is, as a person finds it (never its internal key):
+    ビジョン2 の取組 5行目."""
+    if item.vision_number is not None:
+        home = f"ビジョン{item.vision_number}"
+        rows = next((v.initiatives for v in doc.visions if v.number == item.vision_number), [])
+    elif item.ward_name is not None:
+        home = item.ward_name
+        rows = next((w.initiatives for w in doc.ward_plans if w.ward.name == item.ward_name), [])
+    else:
+        return "名称のない取組"
+    number = next((n for n, other in enumerate(rows, 1) if other.id == item.id), None)
+    return f"{home} の取組 {number}行目（名称なし）" if number else f"{home} の名称のない取組"

@@ -58,189 +58,219 @@
         <translation>この年度を前の年度と比べる: 新規・廃止・名称変更・増減</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="57" />
-        <source>New empty plan…</source>
-        <translation>新規(空の計画)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="58" />
+        <location filename="../../desktop/ui/shell/actions.py" line="68" />
         <source>Create a new plan file with one empty fiscal year</source>
         <translation>空の年度を1つ持つ新しい計画ファイルを作成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="59" />
-        <source>New plan from the sample…</source>
-        <translation>新規(サンプルから)…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="60" />
+        <location filename="../../desktop/ui/shell/actions.py" line="70" />
         <source>Create a new plan file filled with the Kumamoto sample</source>
         <translation>熊本市のサンプルを入れた新しい計画ファイルを作成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="61" />
+        <location filename="../../desktop/ui/shell/actions.py" line="71" />
         <source>&amp;Open…</source>
         <translation>開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="61" />
+        <location filename="../../desktop/ui/shell/actions.py" line="71" />
         <source>Open a plan file</source>
         <translation>計画ファイルを開く</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="62" />
+        <location filename="../../desktop/ui/shell/actions.py" line="72" />
         <source>Save a &amp;copy as…</source>
         <translation>コピーを保存(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="63" />
+        <location filename="../../desktop/ui/shell/actions.py" line="73" />
         <source>Write a copy of this plan file (changes are saved as you go)</source>
         <translation>この計画ファイルのコピーを書き出す(変更は都度保存されています)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="64" />
+        <location filename="../../desktop/ui/shell/actions.py" line="74" />
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="65" />
+        <location filename="../../desktop/ui/shell/actions.py" line="75" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="66" />
+        <location filename="../../desktop/ui/shell/actions.py" line="76" />
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="67" />
+        <location filename="../../desktop/ui/shell/actions.py" line="78" />
         <source>&amp;History</source>
         <translation>履歴(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="68" />
+        <location filename="../../desktop/ui/shell/actions.py" line="79" />
         <source>Show every change; click one to go back to it</source>
         <translation>すべての変更を表示。クリックでその時点に戻ります</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="69" />
+        <location filename="../../desktop/ui/shell/actions.py" line="80" />
         <source>&amp;Copy cells</source>
         <translation>セルをコピー(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="70" />
+        <location filename="../../desktop/ui/shell/actions.py" line="81" />
         <source>Copy the selected cells as tab-separated text (for Excel)</source>
         <translation>選択したセルをタブ区切りテキストでコピー(Excel 用)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="71" />
+        <location filename="../../desktop/ui/shell/actions.py" line="82" />
         <source>&amp;Paste cells</source>
         <translation>セルに貼り付け(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="72" />
+        <location filename="../../desktop/ui/shell/actions.py" line="83" />
         <source>Paste tab-separated text from Excel into the table</source>
         <translation>Excel のタブ区切りテキストを表に貼り付け</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="73" />
+        <location filename="../../desktop/ui/shell/actions.py" line="87" />
         <source>&amp;Add row</source>
         <translation>行を追加(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="74" />
-        <source>D&amp;uplicate rows</source>
-        <translation>行を複製(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="75" />
-        <source>&amp;Delete rows</source>
-        <translation>行を削除(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="76" />
-        <source>Move &amp;up</source>
-        <translation>上へ移動(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="77" />
+        <location filename="../../desktop/ui/shell/actions.py" line="99" />
         <source>Move do&amp;wn</source>
         <translation>下へ移動(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="78" />
+        <location filename="../../desktop/ui/shell/actions.py" line="102" />
         <source>&amp;Search the plan…</source>
         <translation>計画全体を検索(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="79" />
+        <location filename="../../desktop/ui/shell/actions.py" line="103" />
         <source>Search titles, descriptions and amounts in the whole plan</source>
         <translation>計画全体の名称・内容・金額を検索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="80" />
-        <source>Next search hit</source>
-        <translation>次の検索結果</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="81" />
+        <location filename="../../desktop/ui/shell/actions.py" line="106" />
         <source>&amp;Filter this table</source>
         <translation>この表を絞り込み(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="82" />
+        <location filename="../../desktop/ui/shell/actions.py" line="107" />
         <source>&amp;Booklet PDF…</source>
         <translation>冊子 PDF(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="83" />
+        <location filename="../../desktop/ui/shell/actions.py" line="108" />
         <source>Typeset the action-plan booklet of this fiscal year</source>
         <translation>この年度のアクションプラン冊子を組版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="84" />
+        <location filename="../../desktop/ui/shell/actions.py" line="110" />
         <source>&amp;Ward sheets PDF…</source>
         <translation>区の取組シート PDF(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="85" />
+        <location filename="../../desktop/ui/shell/actions.py" line="111" />
         <source>Typeset the ward sheets of this fiscal year</source>
         <translation>この年度の区の取組シートを組版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="86" />
+        <location filename="../../desktop/ui/shell/actions.py" line="113" />
         <source>Ward sheet to &amp;Excel…</source>
         <translation>区の取組シートを Excel へ(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="87" />
+        <location filename="../../desktop/ui/shell/actions.py" line="114" />
         <source>Write the selected ward's projects to an Excel workbook</source>
         <translation>選択した区の事業を Excel ブックに書き出す</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="88" />
+        <location filename="../../desktop/ui/shell/actions.py" line="115" />
         <source>&amp;Import ward sheet from Excel…</source>
         <translation>区の取組シートを Excel から取り込む(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="89" />
+        <location filename="../../desktop/ui/shell/actions.py" line="116" />
         <source>Bring a ward office's edited workbook back, after showing what changes</source>
         <translation>区役所が編集したブックを、変更内容を確認してから取り込む</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="91" />
+        <location filename="../../desktop/ui/shell/actions.py" line="127" />
         <source>&amp;Refresh preview</source>
         <translation>プレビューを更新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="92" />
+        <location filename="../../desktop/ui/shell/actions.py" line="128" />
         <source>Go to &amp;navigator</source>
         <translation>ナビゲーターへ移動(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="95" />
+        <location filename="../../desktop/ui/shell/actions.py" line="134" />
         <source>&amp;About PlanBook</source>
         <translation>PlanBook について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete rows…</source>
+        <translation>行を削除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;New empty plan…</source>
+        <translation>新しい空の計画(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Next search hit</source>
+        <translation>次の検索結果(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Add a row below the current one</source>
+        <translation>現在の行の下に行を追加します</translation>
+    </message>
+    <message>
+        <source>C&amp;lear cells</source>
+        <translation>セルの内容を消去(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Delete the selected rows (asks first when more than one row or any text would go)</source>
+        <translation>選択した行を削除します（2行以上、または文字の入った行のときは確認します）</translation>
+    </message>
+    <message>
+        <source>Duplicat&amp;e rows</source>
+        <translation>行を複製(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Duplicate the selected rows</source>
+        <translation>選択した行を複製します</translation>
+    </message>
+    <message>
+        <source>Empty the selected cells, as Delete does in Excel (Ctrl+Z brings them back)</source>
+        <translation>選択したセルを空にします（Excel の Delete と同じ。Ctrl+Z で戻せます）</translation>
+    </message>
+    <message>
+        <source>Mo&amp;ve up</source>
+        <translation>上へ移動(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Move the selected rows down</source>
+        <translation>選択した行を下へ移動します</translation>
+    </message>
+    <message>
+        <source>Move the selected rows up</source>
+        <translation>選択した行を上へ移動します</translation>
+    </message>
+    <message>
+        <source>New plan from the &amp;sample…</source>
+        <translation>サンプルから新しい計画(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>The name written beside your changes (default: your Windows/OS user name)</source>
+        <translation>変更履歴に記録する名前（既定: Windows などのユーザー名）</translation>
+    </message>
+    <message>
+        <source>Your na&amp;me in the change log…</source>
+        <translation>変更履歴に記録する名前(&amp;M)…</translation>
     </message>
 </context>
 <context>
@@ -250,62 +280,62 @@
         <translation>前年度の取組の金額から自動で表示しています(変更は前年度で)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tables/record_model.py" line="205" />
+        <location filename="../../desktop/ui/tables/record_model.py" line="218" />
         <source>「%1」 is not a whole number</source>
         <translation>「%1」は整数ではありません</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/json_list.py" line="105" />
+        <location filename="../../desktop/ui/forms/json_list.py" line="116" />
         <source>Edit %1</source>
         <translation>%1を編集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tables/record_model.py" line="270" />
+        <location filename="../../desktop/ui/tables/paste.py" line="161" />
         <source>row %1, %2: %3</source>
         <translation>%1行目 %2: %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tables/record_model.py" line="290" />
+        <location filename="../../desktop/ui/tables/paste.py" line="187" />
         <source>rows cannot be added to this list here</source>
         <translation>この一覧にはここから行を追加できません</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tables/record_model.py" line="291" />
+        <location filename="../../desktop/ui/tables/paste.py" line="194" />
         <source>Paste %1 rows</source>
         <translation>%1行を貼り付け</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="18" />
+        <location filename="../../desktop/ui/forms/fields.py" line="21" />
         <source>Category</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="17" />
+        <location filename="../../desktop/ui/forms/fields.py" line="20" />
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="19" />
+        <location filename="../../desktop/ui/forms/fields.py" line="22" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="20" />
+        <location filename="../../desktop/ui/forms/fields.py" line="23" />
         <source>Amount (¥1,000)</source>
         <translation>予算額(千円)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="21" />
+        <location filename="../../desktop/ui/cycle/compare_window.py" line="99" />
         <source>Previous year</source>
         <translation>前年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="22" />
+        <location filename="../../desktop/ui/forms/fields.py" line="25" />
         <source>Budget note</source>
         <translation>予算備考</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/navigator.py" line="74" />
+        <location filename="../../desktop/ui/cycle/new_year_dialog.py" line="29" />
         <source>Measure</source>
         <translation>施策</translation>
     </message>
@@ -315,42 +345,42 @@
         <translation>担当課</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="26" />
+        <location filename="../../desktop/ui/forms/fields.py" line="29" />
         <source>Description</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tables/plan_models.py" line="95" />
+        <location filename="../../desktop/ui/tables/cells.py" line="100" />
         <source>Code</source>
         <translation>コード</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tables/plan_models.py" line="96" />
+        <location filename="../../desktop/ui/tables/cells.py" line="103" />
         <source>Goal</source>
         <translation>目標</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tables/plan_models.py" line="136" />
+        <location filename="../../desktop/ui/tables/cells.py" line="109" />
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="34" />
+        <location filename="../../desktop/ui/forms/fields.py" line="37" />
         <source>Colour</source>
         <translation>色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tables/plan_models.py" line="167" />
+        <location filename="../../desktop/ui/tables/cells.py" line="104" />
         <source>Heading</source>
         <translation>見出し</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tables/plan_models.py" line="173" />
+        <location filename="../../desktop/ui/tables/plan_models.py" line="188" />
         <source>Description on this page</source>
         <translation>このページでの説明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tables/plan_models.py" line="172" />
+        <location filename="../../desktop/ui/tables/plan_models.py" line="183" />
         <source>Title on this page</source>
         <translation>このページでの名称</translation>
     </message>
@@ -365,7 +395,7 @@
         <translation>グループ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/navigator.py" line="89" />
+        <location filename="../../desktop/ui/docks/navigator.py" line="91" />
         <source>Project</source>
         <translation>事業名</translation>
     </message>
@@ -445,77 +475,77 @@
         <translation>区の取組シートを組版しています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/export_menu.py" line="62" />
+        <location filename="../../desktop/ui/shell/export_menu.py" line="63" />
         <source>Writing the workbook…</source>
         <translation>ブックを書き出しています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/exports.py" line="79" />
+        <location filename="../../desktop/ui/cycle/new_year_dialog.py" line="188" />
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/exports.py" line="1" />
+        <location filename="../../desktop/ui/cycle/compare_window.py" line="181" />
         <source>Export</source>
         <translation>書き出し</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/exports.py" line="112" />
+        <location filename="../../desktop/ui/shell/exports.py" line="122" />
         <source>Export cancelled; nothing was written.</source>
         <translation>書き出しを中止しました。ファイルは作成していません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/exports.py" line="117" />
+        <location filename="../../desktop/ui/cycle/compare_window.py" line="201" />
         <source>Export failed</source>
         <translation>書き出しに失敗しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/exports.py" line="122" />
+        <location filename="../../desktop/ui/shell/exports.py" line="137" />
         <source>Export finished</source>
         <translation>書き出しが完了しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/exports.py" line="123" />
+        <location filename="../../desktop/ui/cycle/compare_window.py" line="198" />
         <source>Written: %1</source>
         <translation>書き出しました: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/exports.py" line="126" />
+        <location filename="../../desktop/ui/shell/exports.py" line="141" />
         <source>Open file</source>
         <translation>ファイルを開く</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/exports.py" line="127" />
+        <location filename="../../desktop/ui/shell/exports.py" line="142" />
         <source>Show in folder</source>
         <translation>フォルダーを表示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/exports.py" line="149" />
+        <location filename="../../desktop/ui/shell/exports.py" line="164" />
         <source>Reading the workbook…</source>
         <translation>ブックを読み込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/exports.py" line="173" />
+        <location filename="../../desktop/ui/shell/exports.py" line="188" />
         <source>The workbook was refused</source>
         <translation>ブックを取り込めません</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/exports.py" line="206" />
+        <location filename="../../desktop/ui/shell/exports.py" line="222" />
         <source>Import %1 from Excel</source>
         <translation>%1を Excel から取り込み</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/exports.py" line="218" />
+        <location filename="../../desktop/ui/shell/exports.py" line="234" />
         <source>Import ward sheet: what will change</source>
         <translation>区の取組シートの取り込み: 変更内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/exports.py" line="223" />
+        <location filename="../../desktop/ui/shell/exports.py" line="239" />
         <source>Apply changes</source>
         <translation>変更を適用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/exports.py" line="229" />
+        <location filename="../../desktop/ui/shell/exports.py" line="250" />
         <source>Nothing is changed until you apply. You can undo the import afterwards (Edit ▸ Undo).</source>
         <translation>適用するまで何も変更されません。取り込み後も元に戻せます(編集 ▸ 元に戻す)。</translation>
     </message>
@@ -531,77 +561,77 @@
         <translation>前年度の取組とつながっていません: 前年度として印刷する金額を入力してください</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="79" />
+        <location filename="../../desktop/ui/forms/fields.py" line="83" />
         <source>Printed headings: leave a field empty to print the wording shown in grey; {year}, {n}, {ward}… are filled in when printed</source>
         <translation>印刷する見出し：空欄のときは灰色の文言を印刷します。{year}、{n}、{ward} などは印刷時に年度・番号・区名に置き換わります</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="134" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="144" />
         <source>One item per line</source>
         <translation>1行に1項目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="149" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="159" />
         <source>e.g. 24,300 (in ¥1,000)</source>
         <translation>例: 24,300(千円)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="155" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="165" />
         <source>e.g. 2, 5, 8</source>
         <translation>例: 2, 5, 8</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="171" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="183" />
         <source>Choose…</source>
         <translation>選択…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="191" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="203" />
         <source>Vision colour</source>
         <translation>ビジョンの色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="221" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="238" />
         <source>write numbers separated by commas</source>
         <translation>数字をカンマ区切りで入力してください</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="224" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="241" />
         <source>required</source>
         <translation>入力が必要です</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="226" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="243" />
         <source>a colour like #1F4E79</source>
         <translation>#1F4E79 のような色を入力してください</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/record_form.py" line="229" />
+        <location filename="../../desktop/ui/forms/record_form.py" line="246" />
         <source>year and month like 2024-06, or empty</source>
         <translation>2024-06 のような年月を入力するか、空欄にしてください</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/json_list.py" line="105" />
+        <location filename="../../desktop/ui/forms/json_list.py" line="116" />
         <source>Edit %1</source>
         <translation>%1を編集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/json_list.py" line="37" />
+        <location filename="../../desktop/ui/forms/json_list.py" line="40" />
         <source>Add</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/json_list.py" line="38" />
+        <location filename="../../desktop/ui/forms/json_list.py" line="41" />
         <source>Remove</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/json_list.py" line="110" />
+        <location filename="../../desktop/ui/forms/json_list.py" line="121" />
         <source>Add to %1</source>
         <translation>%1に追加</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/json_list.py" line="117" />
+        <location filename="../../desktop/ui/forms/json_list.py" line="128" />
         <source>Remove from %1</source>
         <translation>%1から削除</translation>
     </message>
@@ -631,7 +661,7 @@
         <translation>画像なし(仮の枠)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="17" />
+        <location filename="../../desktop/ui/forms/fields.py" line="20" />
         <source>Title</source>
         <translation>名称</translation>
     </message>
@@ -661,267 +691,267 @@
         <translation>新しい表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="18" />
+        <location filename="../../desktop/ui/forms/fields.py" line="21" />
         <source>Category</source>
         <translation>区分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="19" />
+        <location filename="../../desktop/ui/forms/fields.py" line="22" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="20" />
+        <location filename="../../desktop/ui/forms/fields.py" line="23" />
         <source>Amount (¥1,000)</source>
         <translation>予算額(千円)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="21" />
+        <location filename="../../desktop/ui/forms/fields.py" line="24" />
         <source>Previous year (¥1,000)</source>
         <translation>前年度(千円)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="22" />
+        <location filename="../../desktop/ui/forms/fields.py" line="25" />
         <source>Budget note</source>
         <translation>予算備考</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="23" />
+        <location filename="../../desktop/ui/forms/fields.py" line="26" />
         <source>Responsible section</source>
         <translation>担当課</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="24" />
+        <location filename="../../desktop/ui/forms/fields.py" line="27" />
         <source>Measure code</source>
         <translation>施策コード</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="25" />
+        <location filename="../../desktop/ui/forms/fields.py" line="28" />
         <source>a measure code like 1-2</source>
         <translation>1-2 のような施策コードを入力してください</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="26" />
+        <location filename="../../desktop/ui/forms/fields.py" line="29" />
         <source>Description</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="27" />
+        <location filename="../../desktop/ui/forms/fields.py" line="30" />
         <source>Highlights (☑ lines)</source>
         <translation>ポイント(☑ 行)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="28" />
+        <location filename="../../desktop/ui/forms/fields.py" line="31" />
         <source>Indicators</source>
         <translation>検証指標</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="29" />
+        <location filename="../../desktop/ui/forms/fields.py" line="32" />
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="34" />
+        <location filename="../../desktop/ui/forms/fields.py" line="37" />
         <source>Colour</source>
         <translation>色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="35" />
+        <location filename="../../desktop/ui/forms/fields.py" line="38" />
         <source>Direction (one paragraph per line)</source>
         <translation>めざす姿と取組の方向性(1行に1段落)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="36" />
+        <location filename="../../desktop/ui/forms/fields.py" line="39" />
         <source>Related visions</source>
         <translation>関連するビジョン</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="41" />
+        <location filename="../../desktop/ui/forms/fields.py" line="44" />
         <source>Lead paragraph</source>
         <translation>リード文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="42" />
+        <location filename="../../desktop/ui/forms/fields.py" line="45" />
         <source>Situation (✓ lines)</source>
         <translation>本市を取り巻く状況(✓ 行)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="43" />
+        <location filename="../../desktop/ui/forms/fields.py" line="46" />
         <source>Actions so far (✓ lines)</source>
         <translation>これまでのアクション(✓ 行)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="47" />
+        <location filename="../../desktop/ui/forms/fields.py" line="50" />
         <source>Ward vision (headline)</source>
         <translation>めざす区の姿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="49" />
+        <location filename="../../desktop/ui/forms/fields.py" line="52" />
         <source>Policies (one per line)</source>
         <translation>基本方針(1行に1項目)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="50" />
+        <location filename="../../desktop/ui/forms/fields.py" line="53" />
         <source>Allocation (¥1,000)</source>
         <translation>まちづくり推進経費 配分額(千円)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="51" />
+        <location filename="../../desktop/ui/forms/fields.py" line="54" />
         <source>Printed total: initial</source>
         <translation>原本の合計: 当初予算</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="52" />
+        <location filename="../../desktop/ui/forms/fields.py" line="55" />
         <source>Printed total: revised</source>
         <translation>原本の合計: 補正後</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="53" />
+        <location filename="../../desktop/ui/forms/fields.py" line="56" />
         <source>Printed total: settled</source>
         <translation>原本の合計: 決算額</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="57" />
+        <location filename="../../desktop/ui/forms/fields.py" line="60" />
         <source>Edition title</source>
         <translation>年度版の題名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="59" />
+        <location filename="../../desktop/ui/forms/fields.py" line="62" />
         <source>Draft (案)</source>
         <translation>案</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="59" />
+        <location filename="../../desktop/ui/forms/fields.py" line="62" />
         <source>Final</source>
         <translation>確定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="60" />
+        <location filename="../../desktop/ui/forms/fields.py" line="63" />
         <source>Slogan</source>
         <translation>スローガン</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="61" />
+        <location filename="../../desktop/ui/forms/fields.py" line="64" />
         <source>Publication (YYYY-MM)</source>
         <translation>発行年月(YYYY-MM)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="62" />
+        <location filename="../../desktop/ui/forms/fields.py" line="65" />
         <source>Parts on the cover</source>
         <translation>表紙の構成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="63" />
+        <location filename="../../desktop/ui/forms/fields.py" line="66" />
         <source>Cover artwork credit</source>
         <translation>表紙アートワークのクレジット</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="64" />
+        <location filename="../../desktop/ui/forms/fields.py" line="67" />
         <source>About the action plan</source>
         <translation>アクションプランについて</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="65" />
+        <location filename="../../desktop/ui/forms/fields.py" line="68" />
         <source>PDCA heading</source>
         <translation>PDCA の見出し</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="66" />
+        <location filename="../../desktop/ui/forms/fields.py" line="69" />
         <source>PDCA steps</source>
         <translation>PDCA の各段階</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="67" />
+        <location filename="../../desktop/ui/forms/fields.py" line="70" />
         <source>PDCA cycle heading</source>
         <translation>PDCA サイクルの見出し</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="68" />
+        <location filename="../../desktop/ui/forms/fields.py" line="71" />
         <source>PDCA cycle text</source>
         <translation>PDCA サイクルの本文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="69" />
+        <location filename="../../desktop/ui/forms/fields.py" line="72" />
         <source>Situation of the city</source>
         <translation>本市を取り巻く状況</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="70" />
+        <location filename="../../desktop/ui/forms/fields.py" line="73" />
         <source>Priority items: introduction</source>
         <translation>重点事項: 導入文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="71" />
+        <location filename="../../desktop/ui/forms/fields.py" line="74" />
         <source>Visions: introduction</source>
         <translation>各ビジョン: 導入文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="72" />
+        <location filename="../../desktop/ui/forms/fields.py" line="75" />
         <source>Cross-cutting perspectives</source>
         <translation>横断的な視点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="73" />
+        <location filename="../../desktop/ui/forms/fields.py" line="76" />
         <source>Wards: introduction</source>
         <translation>区: 導入文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="74" />
+        <location filename="../../desktop/ui/forms/fields.py" line="77" />
         <source>Wards: policies</source>
         <translation>区: 方針</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="75" />
+        <location filename="../../desktop/ui/forms/fields.py" line="78" />
         <source>Wards: budget summary lines</source>
         <translation>区: まちづくり推進経費の内訳</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="79" />
+        <location filename="../../desktop/ui/forms/fields.py" line="91" />
         <source>Organisation</source>
         <translation>組織名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="80" />
+        <location filename="../../desktop/ui/forms/fields.py" line="92" />
         <source>Department</source>
         <translation>担当部署</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="81" />
+        <location filename="../../desktop/ui/forms/fields.py" line="93" />
         <source>Telephone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="82" />
+        <location filename="../../desktop/ui/forms/fields.py" line="94" />
         <source>digits, hyphens and brackets only, like 096-328-2033</source>
         <translation>096-328-2033 のように数字・ハイフン・括弧のみで入力してください</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="83" />
+        <location filename="../../desktop/ui/forms/fields.py" line="95" />
         <source>Fax</source>
         <translation>FAX</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="85" />
+        <location filename="../../desktop/ui/forms/fields.py" line="97" />
         <source>E-mail</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="86" />
+        <location filename="../../desktop/ui/forms/fields.py" line="98" />
         <source>an address like seisakukikaku@city.kumamoto.lg.jp</source>
         <translation>seisakukikaku@city.kumamoto.lg.jp のようなアドレスを入力してください</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="91" />
+        <location filename="../../desktop/ui/forms/fields.py" line="123" />
         <source>Pictures</source>
         <translation>画像</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="92" />
+        <location filename="../../desktop/ui/forms/fields.py" line="124" />
         <source>Small tables</source>
         <translation>小さな表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="95" />
+        <location filename="../../desktop/ui/forms/fields.py" line="127" />
         <source>Initiative: %1</source>
         <translation>取組: %1</translation>
     </message>
@@ -981,17 +1011,17 @@
         <translation>%1: ファイルが壊れています(%2)。開いていた計画はそのまま開いています。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/window.py" line="79" />
+        <location filename="../../desktop/ui/shell/window.py" line="87" />
         <source>Open a plan file (File ▸ Open) or create one.</source>
         <translation>計画ファイルを開くか(ファイル ▸ 開く)、新しく作成してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/files.py" line="207" />
+        <location filename="../../desktop/ui/docks/change_log.py" line="41" />
         <source>Plan</source>
         <translation>計画</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/preview.py" line="17" />
+        <location filename="../../desktop/ui/docks/preview.py" line="22" />
         <source>Preview</source>
         <translation>プレビュー</translation>
     </message>
@@ -1001,7 +1031,7 @@
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/window.py" line="111" />
+        <location filename="../../desktop/ui/shell/window.py" line="120" />
         <source>Summary</source>
         <translation>集計</translation>
     </message>
@@ -1011,77 +1041,77 @@
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/window.py" line="113" />
+        <location filename="../../desktop/ui/shell/window.py" line="122" />
         <source>Problems and summary</source>
         <translation>問題と集計</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/window.py" line="127" />
+        <location filename="../../desktop/ui/shell/window.py" line="151" />
         <source>Ready</source>
         <translation>準備完了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/window.py" line="150" />
+        <location filename="../../desktop/ui/shell/window.py" line="174" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/window.py" line="152" />
+        <location filename="../../desktop/ui/shell/window.py" line="176" />
         <source>Open &amp;recent</source>
         <translation>最近使ったファイル(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/window.py" line="156" />
+        <location filename="../../desktop/ui/shell/window.py" line="180" />
         <source>&amp;Export</source>
         <translation>書き出し(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/window.py" line="161" />
+        <location filename="../../desktop/ui/shell/window.py" line="187" />
         <source>&amp;Edit</source>
         <translation>編集(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/window.py" line="170" />
+        <location filename="../../desktop/ui/shell/window.py" line="196" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/window.py" line="175" />
+        <location filename="../../desktop/ui/shell/window.py" line="201" />
         <source>&amp;Language</source>
         <translation>言語(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/window.py" line="182" />
+        <location filename="../../desktop/ui/shell/window.py" line="208" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/priority_page.py" line="41" />
+        <location filename="../../desktop/ui/pages/priority_page.py" line="42" />
         <source>Main</source>
         <translation>メイン</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/files.py" line="51" />
+        <location filename="../../desktop/ui/shell/files.py" line="54" />
         <source>Cannot open the plan file</source>
         <translation>計画ファイルを開けません</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/files.py" line="55" />
+        <location filename="../../desktop/ui/shell/files.py" line="58" />
         <source>%1: not a PlanBook plan file (%2).</source>
         <translation>%1: PlanBook の計画ファイルではありません(%2)。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/files.py" line="154" />
+        <location filename="../../desktop/ui/shell/files.py" line="177" />
         <source>Cannot create the plan file</source>
         <translation>計画ファイルを作成できません</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/files.py" line="155" />
+        <location filename="../../desktop/ui/shell/files.py" line="178" />
         <source>That file is open now; choose another name.</source>
         <translation>そのファイルは現在開いています。別の名前を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/files.py" line="194" />
+        <location filename="../../desktop/ui/shell/files.py" line="210" />
         <source>Cannot save the copy</source>
         <translation>コピーを保存できません</translation>
     </message>
@@ -1098,37 +1128,37 @@
         <translation>安全コピーを保存しました: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/files.py" line="196" />
+        <location filename="../../desktop/ui/shell/files.py" line="212" />
         <source>Copy written: %1</source>
         <translation>コピーを保存しました: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="61" />
+        <location filename="../../desktop/ui/shell/actions.py" line="71" />
         <source>Open a plan file</source>
         <translation>計画ファイルを開く</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/files.py" line="207" />
+        <location filename="../../desktop/ui/shell/files.py" line="223" />
         <source>PlanBook plans (*.sqlite *.planbook *.db);;All files (*)</source>
         <translation>PlanBook 計画ファイル (*.sqlite *.planbook *.db);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/files.py" line="214" />
+        <location filename="../../desktop/ui/shell/files.py" line="230" />
         <source>New plan file</source>
         <translation>新しい計画ファイル</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/files.py" line="215" />
+        <location filename="../../desktop/ui/shell/files.py" line="231" />
         <source>PlanBook plans (*.sqlite)</source>
         <translation>PlanBook 計画ファイル (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/files.py" line="223" />
+        <location filename="../../desktop/ui/shell/files.py" line="239" />
         <source>Save a copy as</source>
         <translation>コピーを保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/files.py" line="242" />
+        <location filename="../../desktop/ui/shell/files.py" line="258" />
         <source>%1: no such file.</source>
         <translation>%1: ファイルがありません。</translation>
     </message>
@@ -1143,17 +1173,17 @@
         <translation>問題 (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/window.py" line="286" />
+        <location filename="../../desktop/ui/shell/window.py" line="349" />
         <source>History</source>
         <translation>履歴</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/window.py" line="288" />
+        <location filename="../../desktop/ui/shell/window.py" line="351" />
         <source>&lt;opened&gt;</source>
         <translation>&lt;ファイルを開いた時点&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/window.py" line="290" />
+        <location filename="../../desktop/ui/shell/window.py" line="353" />
         <source>Click a step to go back to it; every step is already saved.</source>
         <translation>戻りたい段階をクリックしてください。どの段階も保存済みです。</translation>
     </message>
@@ -1168,82 +1198,82 @@
         <translation>区の取組シートを組版しています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/export_menu.py" line="62" />
+        <location filename="../../desktop/ui/shell/export_menu.py" line="63" />
         <source>Writing the workbook…</source>
         <translation>ブックを書き出しています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/export_menu.py" line="69" />
+        <location filename="../../desktop/ui/shell/export_menu.py" line="70" />
         <source>Booklet PDF</source>
         <translation>冊子 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/export_menu.py" line="70" />
+        <location filename="../../desktop/ui/cycle/compare_window.py" line="180" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/export_menu.py" line="74" />
+        <location filename="../../desktop/ui/shell/export_menu.py" line="75" />
         <source>For the printer (3 mm bleed, crop marks, pages padded to a multiple of 4)?</source>
         <translation>印刷所入稿用にしますか(塗り足し3mm、トンボ付き、ページ数を4の倍数に調整)?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/export_menu.py" line="84" />
+        <location filename="../../desktop/ui/shell/export_menu.py" line="85" />
         <source>Ward sheets PDF</source>
         <translation>区の取組シート PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/export_menu.py" line="93" />
+        <location filename="../../desktop/ui/shell/export_menu.py" line="94" />
         <source>Ward sheet to Excel</source>
         <translation>区の取組シートを Excel へ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/export_menu.py" line="94" />
+        <location filename="../../desktop/ui/shell/export_menu.py" line="95" />
         <source>Select a ward in the navigator first.</source>
         <translation>先にナビゲーターで区を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/export_menu.py" line="97" />
+        <location filename="../../desktop/ui/cycle/compare_window.py" line="180" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel ブック (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/export_menu.py" line="104" />
+        <location filename="../../desktop/ui/shell/export_menu.py" line="105" />
         <source>Import a ward workbook</source>
         <translation>区の Excel ブックを取り込む</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/window_state.py" line="35" />
+        <location filename="../../desktop/ui/shell/window_state.py" line="38" />
         <source>(in memory)</source>
         <translation>(メモリ上)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/window_state.py" line="51" />
+        <location filename="../../desktop/ui/shell/window_state.py" line="54" />
         <source>&amp;Undo %1</source>
         <translation>元に戻す: %1(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="65" />
+        <location filename="../../desktop/ui/shell/actions.py" line="75" />
         <source>&amp;Undo</source>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/window_state.py" line="53" />
+        <location filename="../../desktop/ui/shell/window_state.py" line="56" />
         <source>&amp;Redo %1</source>
         <translation>やり直し: %1(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/actions.py" line="66" />
+        <location filename="../../desktop/ui/shell/actions.py" line="76" />
         <source>&amp;Redo</source>
         <translation>やり直し(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/window_state.py" line="149" />
+        <location filename="../../desktop/ui/shell/window_state.py" line="170" />
         <source>About PlanBook</source>
         <translation>PlanBook について</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/shell/window_state.py" line="150" />
+        <location filename="../../desktop/ui/shell/window_state.py" line="171" />
         <source>&lt;h3&gt;PlanBook&lt;/h3&gt;&lt;p&gt;Edit the city's annual action plan and typeset its booklet and ward sheets.&lt;/p&gt;&lt;p&gt;Every change is saved to the plan file as you make it.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;PlanBook(プランブック)&lt;/h3&gt;&lt;p&gt;市の年度アクションプランを編集し、冊子と区の取組シートを組版します。&lt;/p&gt;&lt;p&gt;変更はその都度、計画ファイルに保存されます。&lt;/p&gt;</translation>
     </message>
@@ -1259,6 +1289,26 @@
         <source>Another program kept the file locked, so these edits are not in it: %1</source>
         <translation>別のプログラムがファイルをロックし続けたため、次の編集はファイルに保存されていません: %1</translation>
     </message>
+    <message>
+        <source>Change log</source>
+        <translation>変更履歴</translation>
+    </message>
+    <message>
+        <source>Click a cell of a table first; Del empties the selected cells.</source>
+        <translation>先に表のセルをクリックしてください。Delete で選択したセルを空にします。</translation>
+    </message>
+    <message>
+        <source>Click a row of a table first; Ctrl+- deletes the selected rows.</source>
+        <translation>先に表の行をクリックしてください。Ctrl+- で選択した行を削除します。</translation>
+    </message>
+    <message>
+        <source>Name written beside your changes (empty: your user name, %1):</source>
+        <translation>変更履歴に記録する名前（空欄ならユーザー名 %1）:</translation>
+    </message>
+    <message>
+        <source>Your name in the change log</source>
+        <translation>変更履歴に記録する名前</translation>
+    </message>
 </context>
 <context>
     <name>Navigator</name>
@@ -1267,57 +1317,57 @@
         <translation>確定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/navigator.py" line="51" />
+        <location filename="../../desktop/ui/docks/navigator.py" line="53" />
         <source>Front matter</source>
         <translation>表紙・前文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/navigator.py" line="52" />
+        <location filename="../../desktop/ui/docks/navigator.py" line="54" />
         <source>Contact</source>
         <translation>連絡先</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/navigator.py" line="56" />
+        <location filename="../../desktop/ui/cycle/new_year_dialog.py" line="30" />
         <source>Priority items</source>
         <translation>重点事項</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/navigator.py" line="59" />
+        <location filename="../../desktop/ui/docks/navigator.py" line="61" />
         <source>Priority %1</source>
         <translation>重点事項%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/navigator.py" line="63" />
+        <location filename="../../desktop/ui/cycle/new_year_dialog.py" line="28" />
         <source>Visions</source>
         <translation>ビジョン</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/navigator.py" line="70" />
+        <location filename="../../desktop/ui/docks/navigator.py" line="72" />
         <source>Vision %1</source>
         <translation>ビジョン%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/navigator.py" line="74" />
+        <location filename="../../desktop/ui/docks/navigator.py" line="76" />
         <source>Measures (%1)</source>
         <translation>施策 (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/navigator.py" line="78" />
+        <location filename="../../desktop/ui/docks/navigator.py" line="80" />
         <source>Initiatives (%1)</source>
         <translation>取組 (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/navigator.py" line="81" />
+        <location filename="../../desktop/ui/docks/navigator.py" line="83" />
         <source>(untitled)</source>
         <translation>(無題)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/navigator.py" line="85" />
+        <location filename="../../desktop/ui/docks/navigator.py" line="87" />
         <source>Wards</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/navigator.py" line="89" />
+        <location filename="../../desktop/ui/docks/navigator.py" line="91" />
         <source>Projects (%1)</source>
         <translation>事業 (%1)</translation>
     </message>
@@ -1325,7 +1375,7 @@
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../desktop/ui/docks/navigator.py" line="70" />
+        <location filename="../../desktop/ui/docks/navigator.py" line="72" />
         <source>Vision %1</source>
         <translation>ビジョン%1</translation>
     </message>
@@ -1355,27 +1405,27 @@
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/fields.py" line="50" />
+        <location filename="../../desktop/ui/forms/fields.py" line="53" />
         <source>Allocation</source>
         <translation>配分額</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/navigator.py" line="89" />
+        <location filename="../../desktop/ui/docks/navigator.py" line="91" />
         <source>Projects</source>
         <translation>事業</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/navigator.py" line="85" />
+        <location filename="../../desktop/ui/cycle/new_year_dialog.py" line="33" />
         <source>Ward</source>
         <translation>区の情報</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/ward_page.py" line="149" />
+        <location filename="../../desktop/ui/pages/ward_page.py" line="151" />
         <source>Groups</source>
         <translation>グループ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/ward_page.py" line="150" />
+        <location filename="../../desktop/ui/pages/ward_page.py" line="152" />
         <source>Booklet panel</source>
         <translation>冊子の区の取組</translation>
     </message>
@@ -1385,27 +1435,27 @@
         <translation>重点事項%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/navigator.py" line="51" />
+        <location filename="../../desktop/ui/docks/navigator.py" line="53" />
         <source>Front matter</source>
         <translation>表紙・前文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/pages/make_page.py" line="45" />
+        <location filename="../../desktop/ui/pages/make_page.py" line="46" />
         <source>Contact (back cover)</source>
         <translation>連絡先(裏表紙)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/navigator.py" line="56" />
+        <location filename="../../desktop/ui/cycle/new_year_dialog.py" line="30" />
         <source>Priority items</source>
         <translation>重点事項</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/navigator.py" line="63" />
+        <location filename="../../desktop/ui/cycle/new_year_dialog.py" line="28" />
         <source>Visions</source>
         <translation>ビジョン</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/navigator.py" line="85" />
+        <location filename="../../desktop/ui/docks/navigator.py" line="87" />
         <source>Wards</source>
         <translation>区</translation>
     </message>
@@ -1449,42 +1499,42 @@
 <context>
     <name>Panels</name>
     <message>
-        <location filename="../../desktop/ui/docks/problems.py" line="66" />
+        <location filename="../../desktop/ui/docks/problems.py" line="63" />
         <source>Print</source>
         <translation>印刷</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/problems.py" line="27" />
+        <location filename="../../desktop/ui/docks/problems.py" line="28" />
         <source>Severity</source>
         <translation>重要度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/problems.py" line="27" />
+        <location filename="../../desktop/ui/cycle/compare_window.py" line="148" />
         <source>Where</source>
         <translation>場所</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/problems.py" line="27" />
+        <location filename="../../desktop/ui/docks/problems.py" line="28" />
         <source>Problem</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/problems.py" line="53" />
+        <location filename="../../desktop/ui/docks/problems.py" line="55" />
         <source>Error</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/problems.py" line="54" />
+        <location filename="../../desktop/ui/docks/problems.py" line="56" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/problems.py" line="62" />
+        <location filename="../../desktop/ui/docks/problems.py" line="72" />
         <source>%1 errors, %2 warnings</source>
         <translation>エラー %1件、警告 %2件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/problems.py" line="64" />
+        <location filename="../../desktop/ui/docks/problems.py" line="74" />
         <source>No problems found.</source>
         <translation>問題は見つかりませんでした。</translation>
     </message>
@@ -1532,22 +1582,22 @@
 <context>
     <name>Preview</name>
     <message>
-        <location filename="../../desktop/ui/docks/preview.py" line="45" />
+        <location filename="../../desktop/ui/docks/preview.py" line="62" />
         <source>The preview appears here while you edit.</source>
         <translation>編集中の部分のプレビューがここに表示されます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/preview.py" line="91" />
+        <location filename="../../desktop/ui/docks/preview.py" line="111" />
         <source>Rendering the preview…</source>
         <translation>プレビューを作成しています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/preview.py" line="69" />
+        <location filename="../../desktop/ui/docks/preview.py" line="88" />
         <source>Preview: %1 pages</source>
         <translation>プレビュー: %1ページ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/docks/preview.py" line="127" />
+        <location filename="../../desktop/ui/docks/preview.py" line="151" />
         <source>No preview: %1</source>
         <translation>プレビューなし: %1</translation>
     </message>
@@ -1555,7 +1605,7 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../desktop/ui/forms/small_tables.py" line="35" />
+        <location filename="../../desktop/ui/cycle/compare_model.py" line="25" />
         <source>New</source>
         <translation>新規</translation>
     </message>
@@ -1578,42 +1628,37 @@
 <context>
     <name>TableEditor</name>
     <message>
-        <location filename="../../desktop/ui/tables/table_editor.py" line="76" />
+        <location filename="../../desktop/ui/tables/table_editor.py" line="77" />
         <source>Filter rows (title, text, amount)…</source>
         <translation>行を絞り込み(名称・内容・金額)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/forms/json_list.py" line="37" />
+        <location filename="../../desktop/ui/forms/json_list.py" line="40" />
         <source>Add</source>
         <translation>追加</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tables/table_editor.py" line="120" />
+        <location filename="../../desktop/ui/shell/actions.py" line="91" />
         <source>Duplicate</source>
         <translation>複製</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/document/commands.py" line="114" />
-        <source>Delete</source>
-        <translation>削除</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/tables/table_editor.py" line="124" />
+        <location filename="../../desktop/ui/tables/table_editor.py" line="125" />
         <source>Up</source>
         <translation>上へ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tables/table_editor.py" line="126" />
+        <location filename="../../desktop/ui/tables/table_editor.py" line="127" />
         <source>Down</source>
         <translation>下へ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tables/table_editor.py" line="202" />
+        <location filename="../../desktop/ui/tables/table_editor.py" line="204" />
         <source>%1 rows</source>
         <translation>%1行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tables/table_editor.py" line="194" />
+        <location filename="../../desktop/ui/tables/table_editor.py" line="196" />
         <source>%1 of %2 rows shown</source>
         <translation>%2行中%1行を表示</translation>
     </message>
@@ -1623,52 +1668,52 @@
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tables/table_editor.py" line="282" />
+        <location filename="../../desktop/ui/tables/row_edits.py" line="27" />
         <source>Add row</source>
         <translation>行を追加</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tables/table_editor.py" line="296" />
+        <location filename="../../desktop/ui/tables/row_edits.py" line="41" />
         <source>Duplicate %1 rows</source>
         <translation>%1行を複製</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tables/table_editor.py" line="320" />
+        <location filename="../../desktop/ui/tables/row_edits.py" line="72" />
         <source>Delete %1 rows</source>
         <translation>%1行を削除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tables/table_editor.py" line="354" />
+        <location filename="../../desktop/ui/tables/row_edits.py" line="130" />
         <source>Move rows up</source>
         <translation>行を上へ移動</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tables/table_editor.py" line="354" />
+        <location filename="../../desktop/ui/tables/row_edits.py" line="130" />
         <source>Move rows down</source>
         <translation>行を下へ移動</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tables/clipboard.py" line="33" />
+        <location filename="../../desktop/ui/tables/clipboard.py" line="44" />
         <source>Copied %1 × %2 cells</source>
         <translation>%1行 × %2列のセルをコピーしました</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tables/clipboard.py" line="55" />
+        <location filename="../../desktop/ui/tables/clipboard.py" line="68" />
         <source>Paste refused: %1</source>
         <translation>貼り付けできません: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tables/clipboard.py" line="55" />
+        <location filename="../../desktop/ui/tables/clipboard.py" line="68" />
         <source>Paste refused</source>
         <translation>貼り付けできません</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tables/clipboard.py" line="57" />
+        <location filename="../../desktop/ui/tables/clipboard.py" line="70" />
         <source>Nothing was pasted. Fix these cells and paste again:</source>
         <translation>何も貼り付けていません。次のセルを直してから、もう一度貼り付けてください:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/tables/clipboard.py" line="63" />
+        <location filename="../../desktop/ui/tables/clipboard.py" line="93" />
         <source>Pasted %1 rows</source>
         <translation>%1行を貼り付けました</translation>
     </message>
@@ -1703,6 +1748,34 @@
     <message>
         <source>Shown rows</source>
         <translation>表示中の行</translation>
+    </message>
+    <message>
+        <source>Clear %1</source>
+        <translation>%1 を消去</translation>
+    </message>
+    <message>
+        <source>Clear %1 cells</source>
+        <translation>%1 個のセルを消去</translation>
+    </message>
+    <message>
+        <source>Cleared %1 cells (Ctrl+Z brings them back)</source>
+        <translation>%1 個のセルを空にしました（Ctrl+Z で戻せます）</translation>
+    </message>
+    <message>
+        <source>Delete %1 rows with everything in them?</source>
+        <translation>%1 行を、その内容ごと削除しますか？</translation>
+    </message>
+    <message>
+        <source>Delete rows</source>
+        <translation>行を削除</translation>
+    </message>
+    <message>
+        <source>The pasted cells hold what the table already has.</source>
+        <translation>貼り付ける内容は表の内容と同じです。</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>…ほか %1 行</translation>
     </message>
 </context>
 <context>
@@ -2628,6 +2701,220 @@
     <message>
         <source>Ward projects</source>
         <translation>区の事業</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeLog</name>
+    <message>
+        <source>%1 of the newest %2 changes shown</source>
+        <translation>最新 %2 件のうち %1 件を表示</translation>
+    </message>
+    <message>
+        <source>(added)</source>
+        <translation>（追加）</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>（削除）</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>（不明）</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>変更後</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>変更前</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>編集</translation>
+    </message>
+    <message>
+        <source>Excel import</source>
+        <translation>Excel 取り込み</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>Fiscal year edition</source>
+        <translation>年度版</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Initiative</source>
+        <translation>取組</translation>
+    </message>
+    <message>
+        <source>JSON import</source>
+        <translation>JSON 取り込み</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>施策</translation>
+    </message>
+    <message>
+        <source>New fiscal year</source>
+        <translation>新年度の作成</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>計画</translation>
+    </message>
+    <message>
+        <source>Priority action</source>
+        <translation>重点事項のアクション</translation>
+    </message>
+    <message>
+        <source>Priority item</source>
+        <translation>重点事項</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>記録</translation>
+    </message>
+    <message>
+        <source>Record:</source>
+        <translation>記録:</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>やり直し</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>表示:</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <source>Vision</source>
+        <translation>ビジョン</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <source>Ward plan</source>
+        <translation>区の計画</translation>
+    </message>
+    <message>
+        <source>Ward project</source>
+        <translation>区の事業</translation>
+    </message>
+    <message>
+        <source>Ward project group</source>
+        <translation>区の事業グループ</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>every kind</source>
+        <translation>すべての種類</translation>
+    </message>
+    <message>
+        <source>every year</source>
+        <translation>すべての年度</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>全員</translation>
+    </message>
+    <message>
+        <source>since</source>
+        <translation>この日以降</translation>
+    </message>
+    <message>
+        <source>title or name contains…</source>
+        <translation>名称に含まれる語…</translation>
+    </message>
+</context>
+<context>
+    <name>Paste</name>
+    <message>
+        <source> and adds %1 rows</source>
+        <translation>、%1 行を追加します</translation>
+    </message>
+    <message>
+        <source>%1 more</source>
+        <translation>ほか %1 件</translation>
+    </message>
+    <message>
+        <source>(added)</source>
+        <translation>（追加）</translation>
+    </message>
+    <message>
+        <source>, fills %1 empty cells</source>
+        <translation>、空のセル %1 個に入力し</translation>
+    </message>
+    <message>
+        <source>. OK pastes; Cancel leaves the table as it is. (One Ctrl+Z undoes the whole paste.)</source>
+        <translation>。OK で貼り付け、キャンセルで表はそのままです（貼り付け全体を Ctrl+Z 1回で戻せます）。</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>貼り付け後</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Columns (by the header row): %1</source>
+        <translation>列（見出し行で対応）: %1</translation>
+    </message>
+    <message>
+        <source>Columns: %1</source>
+        <translation>列: %1</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>現在</translation>
+    </message>
+    <message>
+        <source>Paste: check the changes</source>
+        <translation>貼り付け: 変更内容の確認</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>記録</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>This paste overwrites %1 cells that hold something</source>
+        <translation>この貼り付けは入力済みのセル %1 個を上書きし</translation>
+    </message>
+    <message>
+        <source>new %1</source>
+        <translation>新規 %1</translation>
     </message>
 </context>
 </TS>

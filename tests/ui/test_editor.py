@@ -6,7 +6,7 @@ import hashlib
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox
 
 from db.store import open_plan
 
@@ -85,7 +85,13 @@ def test_paste_3x50_block_is_one_undo_step(window):
     editor.view.setCurrentIndex(editor.proxy.index(2, editor.model.column_of("category")))
     block = "\r\n".join(f"区分{n}\t貼り付け取組{n}\t{'拡充' if n % 2 else '新規'}"
                         for n in range(50))
-    assert editor.paste(block)
+    assert not editor.paste(block)  # it overwrites rows 3 and 4: their changes are shown first
+    preview = editor.pending_paste
+    assert preview.isVisible() and window.doc.undo_stack.count() == before
+    shown = preview.rows()
+    assert shown[0][:5] == ["3", "取組1-3", "Category", "子育て", "区分0"]
+    assert sum(1 for row in shown if row[0].startswith("new")) == 48
+    preview.accept()
     assert window.doc.undo_stack.count() == before + 1
     rows = editor.model.rows
     assert len(rows) == 52  # rows 3 and 4 overwritten, 48 appended
@@ -114,7 +120,9 @@ def test_delete_vision_with_measures_and_undo_restores_order(window):
     window.select_key(f"visions:{store.edition(2024).id}")
     editor = window.current_page().tables[0]
     editor.select_ids([vid])
-    editor.delete_rows()
+    assert not editor.delete_rows()  # a row with text: asked first
+    assert editor.pending_delete.isVisible() and store.row("vision", vid) is not None
+    editor.pending_delete.button(QMessageBox.StandardButton.Yes).click()
     assert store.row("vision", vid) is None
     assert store.measures(vid) == []
     assert len(editor.model.rows) == 1

@@ -7,7 +7,7 @@ import base64
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QInputMethodEvent, QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.ui.shell import i18n
 from desktop.ui.shell.actions import A
@@ -50,7 +50,7 @@ def focus_row(qtbot, window, editor, row: int) -> None:
 
 def test_row_shortcuts_are_standard_and_shown_in_the_menus(window):
     keys = {a: [k.toString() for k in window.actions_[a].shortcuts()] for a in A}
-    assert "Del" in keys[A.DELETE_ROWS]
+    assert keys[A.DELETE_ROWS][0] == "Ctrl+-" and keys[A.CLEAR_CELLS] == ["Del"]
     assert keys[A.DUPLICATE_ROWS][0] == "Ctrl+D"
     assert keys[A.MOVE_UP][0] == "Alt+Up" and keys[A.MOVE_DOWN][0] == "Alt+Down"
     assert QKeySequence(QKeySequence.StandardKey.Undo).toString() in keys[A.UNDO]
@@ -65,7 +65,7 @@ def test_row_shortcuts_are_standard_and_shown_in_the_menus(window):
     edit_menu = window.menuBar().actions()[1].menu()
     assert window.actions_[A.DELETE_ROWS] in edit_menu.actions()
     editor = open_initiatives(window)
-    assert "(Del)" in editor.buttons["delete"].toolTip()
+    assert "(Ctrl+-)" in editor.buttons["delete"].toolTip()
     assert "Alt+Up" in editor.buttons["up"].toolTip()
 
 
@@ -88,13 +88,20 @@ def test_keyboard_duplicate_move_delete_undo_redo(qtbot, window):
     qtbot.keyClick(editor.view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert titles(editor) == start
 
-    focus_row(qtbot, window, editor, 3)
+    focus_row(qtbot, window, editor, 3)  # Delete clears the selected cells, as in Excel
     qtbot.keyClick(editor.view, Qt.Key.Key_Delete)
-    assert titles(editor) == start[:3]
+    assert titles(editor) == start[:3] + [""] and editor.model.rows[3]["amount"] is None
     qtbot.keyClick(editor.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert titles(editor) == start
+    assert titles(editor) == start and editor.model.rows[3]["amount"] == 4000
     qtbot.keyClick(editor.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
                    | Qt.KeyboardModifier.ShiftModifier)  # Ctrl+Shift+Z redoes too
+    assert titles(editor) == start[:3] + [""]
+    window.doc.undo()
+
+    focus_row(qtbot, window, editor, 3)  # Ctrl+- removes rows, asking when text would go
+    qtbot.keyClick(editor.view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert titles(editor) == start and editor.pending_delete.isVisible()
+    editor.pending_delete.button(QMessageBox.StandardButton.Yes).click()
     assert titles(editor) == start[:3]
 
 

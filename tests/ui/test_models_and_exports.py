@@ -120,6 +120,9 @@ def test_preview_renders_current_section(qtbot, window):
 
     assert Task.synchronous
     window.preview.enabled = True
+    # the preview starts hidden on a small screen; F6 (its dock's toggle) shows it
+    window.preview_dock.toggleViewAction().trigger()
+    assert window.preview_dock.isVisible()
     preview = window.preview
     shown = lambda: preview.document.getAllText(  # noqa: E731
         preview.view.pageNavigator().currentPage()).text()
@@ -192,6 +195,7 @@ def test_background_checks_and_preview_use_their_own_connections(qtbot, threaded
     qtbot.waitUntil(lambda: window.analyses > before, timeout=30000)
     assert "Checks failed" not in window.statusBar().currentMessage()
     window.preview.enabled = True
+    window.preview_dock.show()
     plan = window.doc.store.ward_plans(window.doc.store.edition(2024).id)[0]
     window.select_key(f"ward:{plan.id}")
     window.request_preview(now=True)

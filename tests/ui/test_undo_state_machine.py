@@ -80,6 +80,16 @@ def template() -> Path:
     return _TEMPLATE
 
 
+def paste_accepting(editor: TableEditor, text: str) -> bool:
+    """Paste, saying OK to the preview a paste that overwrites cells shows first."""
+    if editor.paste(text):
+        return True
+    if editor.pending_paste is None:
+        return False
+    editor.pending_paste.accept()
+    return True
+
+
 def disk_export(path: Path) -> str:
     """The canonical JSON of the file as another program (``planbook export``) reads it,
     without the change log (which only grows: an undo is logged too)."""
@@ -291,7 +301,7 @@ class EditorMachine(RuleBasedStateMachine):
             editor.view.setCurrentIndex(editor.proxy.index(-1, -1))
         text = to_tsv(block)
         rows_before = len(editor.model.rows)
-        pasted = self.run_edit(lambda: editor.paste(text))
+        pasted = self.run_edit(lambda: paste_accepting(editor, text))
         for box in editor.findChildren(QMessageBox, "pasteRefused"):
             box.close()
             box.deleteLater()
@@ -325,7 +335,7 @@ class EditorMachine(RuleBasedStateMachine):
         if not editor.proxy.rowCount():
             return
         editor.select_ids([editor.model.rows[r]["id"] for r in self.pick_rows(editor, data)])
-        self.run_edit(editor.delete_rows)
+        self.run_edit(lambda: editor.delete_rows(confirm=False))
 
     @rule(data=st.data(), delta=st.sampled_from([-1, 1]))
     def move_rows(self, data, delta):
@@ -345,7 +355,7 @@ class EditorMachine(RuleBasedStateMachine):
         actions = {n: model_rows(self.editors[n].model) for n in ("actions_p1", "actions_p2")}
         visions = self.editors["visions"]
         visions.select_ids([vid])
-        self.run_edit(visions.delete_rows)
+        self.run_edit(lambda: visions.delete_rows(confirm=False))
         assert self.doc.store.row("vision", vid) is None
         assert not self.doc.store.measures(vid)
         self.check_models()
@@ -385,7 +395,7 @@ class EditorMachine(RuleBasedStateMachine):
             editor.view.setCurrentIndex(editor.proxy.index(top, 0))
         block = [[f"貼付{n}", "1,000"] for n in range(extra + (1 if shown else 0))]
         text = "".join("\t".join(row) + "\n" for row in block)
-        if not self.run_edit(lambda: editor.paste(text)):
+        if not self.run_edit(lambda: paste_accepting(editor, text)):
             return
         assert len(editor.model.rows) == len(before) + extra
         self.doc.undo()
@@ -511,7 +521,7 @@ def test_undo_of_a_delete_after_a_move_puts_rows_back_in_order(qapp, doc, plan_p
     rows = file_rows(plan_path)
     visions = TableEditor(VisionsModel(doc, edition_id))
     visions.select_ids([v1])
-    visions.delete_rows()
+    visions.delete_rows(confirm=False)
     second = TableEditor(InitiativesModel(doc, edition_id, vision_id=v2))
     second.select_ids([second.model.rows[0]["id"]])
     second.move_rows(1)
@@ -522,7 +532,7 @@ def test_undo_of_a_delete_after_a_move_puts_rows_back_in_order(qapp, doc, plan_p
     assert [r["title"] for r in second.model.rows] == ["取組2-1", "取組2-2", "取組2-3", "取組2-4"]
     # the same with rows added (their positions) instead of moved
     visions.select_ids([v1])
-    visions.delete_rows()
+    visions.delete_rows(confirm=False)
     second.select_ids([second.model.rows[1]["id"]])
     second.insert_row()
     doc.undo()

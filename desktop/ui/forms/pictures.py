@@ -15,7 +15,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..file_dialogs import open_file_name
 from .json_list import JsonListEditor
 
 
@@ -99,7 +99,7 @@ class PicturesEditor(JsonListEditor):
         return text if item.get("image") else text + "  " + t("(no image yet)")
 
     def _choose_file(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(
+        path = open_file_name(
             self, QCoreApplication.translate("Forms", "Add a picture"), "",
             t("Images (%1)").replace("%1", IMAGE_FILTER))
         return path

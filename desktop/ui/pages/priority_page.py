@@ -29,7 +29,8 @@ class PriorityPage(Page):
         row = doc.store.row("priority", priority_id)
         form = self.add_form(RecordForm(
             doc, "priority", priority_id, fields.PRIORITY_FIELDS,
-            QCoreApplication.translate("Pages", "Priority item %1").replace("%1", str(row["number"])) if row else ""))
+            QCoreApplication.translate("Pages", "Priority item %1").replace("%1", str(row["number"])) if row else "",
+            self))  # its parent from the start: Tab goes through its fields, then the table
         self.actions = self.add_table(TableEditor(
             PriorityActionsModel(doc, priority_id, edition_id), self))
         self.actions.activated.connect(self._open)

@@ -28,7 +28,8 @@ class VisionPage(Page):
         self.vision_id = vision_id
         row = doc.store.row("vision", vision_id)
         title = QCoreApplication.translate("Pages", "Vision %1").replace("%1", str(row["number"])) if row else ""
-        form = self.add_form(RecordForm(doc, "vision", vision_id, fields.VISION_FIELDS, title))
+        # created with its parent before the tables: Tab goes from the form's fields to the tables
+        form = self.add_form(RecordForm(doc, "vision", vision_id, fields.VISION_FIELDS, title, self))
         self.tabs = tabs(self)
         self.measures = self.add_table(TableEditor(MeasuresModel(doc, vision_id), self))
         self.initiatives = self.add_table(TableEditor(
@@ -39,7 +40,8 @@ class VisionPage(Page):
         for editor in (self.measures, self.initiatives):
             editor.model.modelReset.connect(self._count_tabs)
         self._count_tabs()
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setObjectName("visionSplitter")
         splitter.addWidget(form)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 2)
@@ -55,7 +57,11 @@ class VisionPage(Page):
             "%1", str(len(self.initiatives.model.rows))))
 
     def show_sub(self, sub: str) -> None:
-        if sub == "measures":
-            self.tabs.setCurrentWidget(self.measures)
-        elif sub == "initiatives":
-            self.tabs.setCurrentWidget(self.initiatives)
+        """The 施策/取組 nodes show their table with all the height (the vision's form folded
+        away; drag the divider to see it), the vision node shows the form too."""
+        if sub in ("measures", "initiatives"):
+            self.tabs.setCurrentWidget(self.measures if sub == "measures" else self.initiatives)
+            self.splitter.setSizes([0, 1])
+        else:
+            total = max(self.splitter.height(), 500)
+            self.splitter.setSizes([total * 2 // 5, total * 3 // 5])

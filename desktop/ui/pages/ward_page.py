@@ -97,7 +97,9 @@ class WardSummary(QWidget):
         cell.setObjectName("executionRate")
         cell.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.grid.addWidget(cell, r, 3)
-        self.grid.setColumnStretch(0, 1)
+        # the figures stay next to their labels; the room left over goes to the right of them
+        self.grid.setColumnStretch(0, 0)
+        self.grid.setColumnStretch(4, 1)
         for c in (1, 2, 3):
             self.grid.setColumnMinimumWidth(c, 110)
 

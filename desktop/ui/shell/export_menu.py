@@ -9,12 +9,12 @@ from PySide6.QtCore import (
     QCoreApplication,
 )
 from PySide6.QtWidgets import (
-    QFileDialog,
     QMessageBox,
 )
 
 from db.era import era_label
 
+from ..file_dialogs import open_file_name, save_file_name
 from . import settings as S
 from .exports import job_booklet, job_ward_excel, job_ward_sheets
 
@@ -31,7 +31,7 @@ class ExportMenu:
         return self.settings.get(S.LAST_EXPORT_DIR) or self._dialog_dir()
 
     def _ask_output(self, title: str, name: str, filter_: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self, title, os.path.join(self._export_dir(), name),
+        path = save_file_name(self, title, os.path.join(self._export_dir(), name),
                                               filter_)
         if not path:
             return None
@@ -102,7 +102,7 @@ class ExportMenu:
     def ask_import_ward_excel(self) -> None:
         if self.doc is None:
             return
-        path, _ = QFileDialog.getOpenFileName(self, t("Import a ward workbook"),
+        path = open_file_name(self, t("Import a ward workbook"),
                                               self._export_dir(),
                                               t("Excel workbook (*.xlsx)"))
         if path:

@@ -11,7 +11,6 @@ from PySide6.QtCore import (
     QCoreApplication,
 )
 from PySide6.QtWidgets import (
-    QFileDialog,
     QMessageBox,
 )
 
@@ -28,6 +27,7 @@ from desktop.paths import backups_dir
 from ..db_text import db_text, error_text
 from ..docks.navigator import NavigatorModel
 from ..document.document import PlanDocument
+from ..file_dialogs import open_file_name, save_file_name
 from ..worker import wait_for_all
 from . import settings as S
 
@@ -111,6 +111,7 @@ class FileHandling:
             navigator = NavigatorModel(doc, self)
         self.close_document()
         self.doc = doc
+        self.apply_user_name()
         doc.changed.connect(self._on_changed)
         doc.changed_elsewhere.connect(self._changed_elsewhere)
         doc.refused.connect(lambda text: self.statusBar().showMessage(text, 15000))
@@ -218,14 +219,14 @@ class FileHandling:
         return str(Path.home())
 
     def ask_open(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, t("Open a plan file"), self._dialog_dir(),
+        path = open_file_name(self, t("Open a plan file"), self._dialog_dir(),
                                               t("PlanBook plans (*.sqlite *.planbook *.db);;"
                                                       "All files (*)"))
         if path:
             self.open_path(path)
 
     def ask_new(self, from_sample: bool) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        path = save_file_name(
             self, t("New plan file"), os.path.join(self._dialog_dir(), "plan.sqlite"),
             t("PlanBook plans (*.sqlite)"))
         if path:
@@ -235,7 +236,7 @@ class FileHandling:
         if self.doc is None:
             return
         name = Path(self.doc.path).stem + "-copy.sqlite" if self.doc.path else "plan-copy.sqlite"
-        path, _ = QFileDialog.getSaveFileName(self, t("Save a copy as"),
+        path = save_file_name(self, t("Save a copy as"),
                                               os.path.join(self._dialog_dir(), name),
                                               t("PlanBook plans (*.sqlite)"))
         if path:

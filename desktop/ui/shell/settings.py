@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
-WINDOW_STATE_VERSION = 2
+WINDOW_STATE_VERSION = 3  # 3: the change log dock; small screens start with panels hidden
 MAX_RECENT = 8
 
 
@@ -33,9 +33,11 @@ LAST_SELECTION = Setting("files/lastSelection", dict, {}, "navigator node key pe
 LAST_EXPORT_DIR = Setting("files/lastExportDir", str, "", "folder of the last export")
 LANGUAGE = Setting("ui/language", str, "ja", "user interface language: ja or en")
 PREVIEW_ENABLED = Setting("ui/preview", bool, True, "render the PDF preview while editing")
+USER_NAME = Setting("changes/userName", str, "", "name written in the change log (empty: the "
+                    "OS user name)")
 
 ALL = [WINDOW_GEOMETRY, WINDOW_STATE, WINDOW_STATE_VERSION_KEY, RECENT_FILES, LAST_SELECTION,
-       LAST_EXPORT_DIR, LANGUAGE, PREVIEW_ENABLED]
+       LAST_EXPORT_DIR, LANGUAGE, PREVIEW_ENABLED, USER_NAME]
 
 
 class Settings:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDockWidget,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -28,6 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db import change_log
+from db.change_log import default_user
+
+from ..docks.change_log import ChangeLogPanel
 from ..docks.navigator import STRUCTURE_TABLES, NavigatorModel
 from ..docks.preview import PreviewPanel
 from ..docks.problems import ProblemsPanel
@@ -35,8 +40,10 @@ from ..docks.search import SearchPanel
 from ..docks.summary import SummaryPanel
 from ..document.document import PlanDocument
 from ..pages.page import Page
+from ..tables.table_editor import TableEditor
 from . import settings as S
 from .actions import A, build_actions
+from .actions import icon as action_icon
 from .dock_updates import DockUpdates
 from .export_menu import ExportMenu
 from .exports import ExportController
@@ -114,6 +121,20 @@ class MainWindow(YearCycle, FileHandling, Navigation, DockUpdates, ExportMenu, W
         self.bottom_tabs.addTab(self.search, self.tr("Search"))
         self.bottom_dock = self._dock("bottomDock", self.tr("Problems and summary"),
                                       self.bottom_tabs, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.change_log = ChangeLogPanel(lambda: self.doc.store if self.doc else None, self)
+        self.change_log.go_to.connect(lambda table, row_id, field: self.go_to(table, row_id,
+                                                                             field))
+        self.log_dock = self._dock("changeLogDock", self.tr("Change log"), self.change_log,
+                                   Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.bottom_dock, self.log_dock)
+        self.bottom_dock.raise_()
+        # the side and bottom panels are one key away (and start hidden on small screens)
+        for dock, key, icon_name in ((self.preview_dock, "F6", "preview"),
+                                     (self.bottom_dock, "F7", "panels"),
+                                     (self.log_dock, "F8", "change-log")):
+            toggle = dock.toggleViewAction()
+            toggle.setShortcut(QKeySequence(key))
+            toggle.setIcon(action_icon(icon_name))
 
         self.analysis_timer = QTimer(self)
         self.analysis_timer.setSingleShot(True)
@@ -164,16 +185,16 @@ class MainWindow(YearCycle, FileHandling, Navigation, DockUpdates, ExportMenu, W
         file.addSeparator()
         file.addAction(a[A.QUIT])
         edit = menu(bar, QT_TRANSLATE_NOOP("MainWindow", "&Edit"))
-        edit.addActions([a[A.UNDO], a[A.REDO], a[A.HISTORY]])
+        edit.addActions([a[A.UNDO], a[A.REDO], a[A.HISTORY], a[A.USER_NAME]])
         edit.addSeparator()
-        edit.addActions([a[A.COPY], a[A.PASTE]])
+        edit.addActions([a[A.COPY], a[A.PASTE], a[A.CLEAR_CELLS]])
         edit.addSeparator()
         edit.addActions([a[A.INSERT_ROW], a[A.DUPLICATE_ROWS], a[A.DELETE_ROWS], a[A.MOVE_UP],
                          a[A.MOVE_DOWN]])
         edit.addSeparator()
         edit.addActions([a[A.FIND], a[A.FIND_NEXT], a[A.FILTER]])
         view = menu(bar, QT_TRANSLATE_NOOP("MainWindow", "&View"))
-        for dock in (self.nav_dock, self.preview_dock, self.bottom_dock):
+        for dock in (self.nav_dock, self.preview_dock, self.bottom_dock, self.log_dock):
             view.addAction(dock.toggleViewAction())
         view.addActions([a[A.SHOW_NAVIGATOR], a[A.REFRESH_PREVIEW], a[A.COMPARE]])
         view.addSeparator()
@@ -195,6 +216,10 @@ class MainWindow(YearCycle, FileHandling, Navigation, DockUpdates, ExportMenu, W
                           a[A.MOVE_DOWN]])
         tools.addSeparator()
         tools.addActions([a[A.FIND], a[A.EXPORT_BOOKLET], a[A.EXPORT_WARD_SHEETS]])
+        tools.addSeparator()
+        tools.addActions([d.toggleViewAction() for d in (self.preview_dock, self.bottom_dock,
+                                                         self.log_dock)])
+        self.toolbar = tools
         self._refresh_recent()
 
     def _connect_actions(self) -> None:
@@ -212,6 +237,8 @@ class MainWindow(YearCycle, FileHandling, Navigation, DockUpdates, ExportMenu, W
         a[A.INSERT_ROW].triggered.connect(lambda: self._table_call("insert_row"))
         a[A.DUPLICATE_ROWS].triggered.connect(lambda: self._table_call("duplicate_rows"))
         a[A.DELETE_ROWS].triggered.connect(self.delete_rows)
+        a[A.CLEAR_CELLS].triggered.connect(self.clear_cells)
+        a[A.USER_NAME].triggered.connect(self.ask_user_name)
         a[A.MOVE_UP].triggered.connect(lambda: self._table_call("move_rows", -1))
         a[A.MOVE_DOWN].triggered.connect(lambda: self._table_call("move_rows", 1))
         a[A.FIND].triggered.connect(self.show_search)
@@ -228,18 +255,47 @@ class MainWindow(YearCycle, FileHandling, Navigation, DockUpdates, ExportMenu, W
         a[A.LANG_EN].triggered.connect(lambda: self._language("en"))
         a[A.ABOUT].triggered.connect(self.about)
 
-    def delete_rows(self) -> None:
-        """Del / Ctrl+Del: delete the selected rows, only when a table (not a cell editor,
-        the navigator or a form field) has the keyboard focus; one undo step."""
+    def focused_table(self) -> TableEditor | None:
+        """The table whose cells have the keyboard focus (not a cell editor, the navigator or
+        a form field), or whose toolbar button was clicked."""
         focus = QApplication.focusWidget()
         editor = self.current_table()
         if editor is None or (focus is not None and focus not in (editor.view,
                                                                  editor.view.viewport())
                               and not isinstance(focus, QAbstractButton)):
+            return None
+        return editor
+
+    def delete_rows(self) -> None:
+        """Ctrl+- / Ctrl+Del: delete the selected rows (asking first, see TableEditor)."""
+        editor = self.focused_table()
+        if editor is None:
             self.statusBar().showMessage(
-                self.tr("Click a row of a table first; Del deletes the selected rows."), 6000)
+                self.tr("Click a row of a table first; Ctrl+- deletes the selected rows."), 6000)
             return
         editor.delete_rows()
+
+    def clear_cells(self) -> None:
+        """Del: empty the selected cells, as in Excel (one undo step)."""
+        editor = self.focused_table()
+        if editor is None:
+            self.statusBar().showMessage(
+                self.tr("Click a cell of a table first; Del empties the selected cells."), 6000)
+            return
+        editor.clear_cells()
+
+    def ask_user_name(self) -> None:
+        name, ok = QInputDialog.getText(
+            self, self.tr("Your name in the change log"),
+            self.tr("Name written beside your changes (empty: your user name, %1):")
+            .replace("%1", default_user()), text=self.settings.get(S.USER_NAME))
+        if ok:
+            self.settings.set(S.USER_NAME, name.strip())
+            self.apply_user_name()
+
+    def apply_user_name(self) -> None:
+        if self.doc is not None and not self.doc.store.readonly:
+            change_log.set_user(self.doc.store, self.settings.get(S.USER_NAME) or default_user())
 
     # -- changes ----------------------------------------------------------------------------
     def check_external_change(self) -> None:
@@ -262,6 +318,7 @@ class MainWindow(YearCycle, FileHandling, Navigation, DockUpdates, ExportMenu, W
         self.analysis_timer.start()
         changed = sorted(changes.get("initiative", ((), False))[0])
         self.request_preview(initiative_id=changed[0] if len(changed) == 1 else None)
+        self.change_log.schedule()
         self._update_title()
 
     # -- edit commands ----------------------------------------------------------------------

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
+    QRect,
     Qt,
     QTimer,
 )
@@ -18,6 +19,8 @@ from db.era import era_label
 
 from . import settings as S
 from .actions import A, retranslate_actions
+
+ROOMY_WIDTH = 1600  # narrower: a laptop screen (1366×768, 1280×800)
 
 
 def t(text: str) -> str:
@@ -65,22 +68,39 @@ class WindowState:
             self._first_layout()
 
     def _first_layout(self) -> None:
-        """First start: a window that fits the screen (1366×768 laptops too), the navigator
-        and the preview beside an editor that keeps at least half of the width."""
+        """First start: a window that fits the screen (see ``fit_screen``)."""
         screen = self.screen().availableGeometry() if self.screen() else None
-        width, height = 1500, 920
-        if screen is not None:
-            width = min(width, int(screen.width() * 0.94))
-            height = min(height, int(screen.height() * 0.92))
-            self.resize(width, height)
-            self.move(screen.x() + (screen.width() - width) // 2,
-                      screen.y() + (screen.height() - height) // 2)
-        nav = max(220, min(300, int(width * 0.2)))
-        preview = max(260, min(430, int(width * 0.28)))
-        self.resizeDocks([self.nav_dock, self.preview_dock], [nav, preview],
-                         Qt.Orientation.Horizontal)
+        self.fit_screen(screen if screen is not None else QRect(0, 0, 1500, 920))
+
+    def fit_screen(self, screen: QRect) -> None:
+        """Size the window for a screen's free area. On a laptop (narrower than
+        ``ROOMY_WIDTH``) the window fills it and the table gets the room: the preview and the
+        bottom panels start hidden, one key away (F6, F7, F8); on a wide screen the window
+        takes most of it with the preview and the panels beside the editor."""
+        roomy = screen.width() >= ROOMY_WIDTH
+        width = min(1500, int(screen.width() * 0.94)) if roomy else screen.width()
+        height = min(920, int(screen.height() * 0.92)) if roomy else screen.height()
+        self.resize(width, height)
+        self.move(screen.x() + (screen.width() - width) // 2,
+                  screen.y() + (screen.height() - height) // 2)
+        self.preview_dock.setVisible(roomy)
+        self.bottom_dock.setVisible(roomy)
+        self.log_dock.setVisible(False)
+        self.resizeDocks([self.nav_dock, self.preview_dock],
+                         [max(200, min(300, int(width * 0.17))),
+                          max(260, min(430, int(width * 0.28)))], Qt.Orientation.Horizontal)
         self.resizeDocks([self.bottom_dock], [max(140, min(190, int(height * 0.2)))],
                          Qt.Orientation.Vertical)
+
+    def resizeEvent(self, event) -> None:
+        """Toolbar buttons: icon and text on a wide window, icons (with tooltips) on a narrow
+        one, so nothing is cut off."""
+        super().resizeEvent(event)
+        toolbar = getattr(self, "toolbar", None)
+        if toolbar is not None:
+            toolbar.setToolButtonStyle(
+                Qt.ToolButtonStyle.ToolButtonTextBesideIcon if self.width() >= ROOMY_WIDTH + 200
+                else Qt.ToolButtonStyle.ToolButtonIconOnly)
 
     def save_window(self) -> None:
         self.settings.set(S.WINDOW_GEOMETRY, self.saveGeometry())
@@ -125,10 +145,11 @@ class WindowState:
         self.nav_dock.setWindowTitle(t("Plan"))
         self.preview_dock.setWindowTitle(t("Preview"))
         self.bottom_dock.setWindowTitle(t("Problems and summary"))
+        self.log_dock.setWindowTitle(t("Change log"))
         self.bottom_tabs.setTabText(1, t("Summary"))
         self.bottom_tabs.setTabText(2, t("Search"))
         self.placeholder.setText(t("Open a plan file (File ▸ Open) or create one."))
-        for panel in (self.problems, self.summary, self.search, self.preview):
+        for panel in (self.problems, self.summary, self.search, self.preview, self.change_log):
             if hasattr(panel, "retranslate"):
                 panel.retranslate()
         self._set_problems_tab()

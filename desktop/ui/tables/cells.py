@@ -88,3 +88,27 @@ class Column:
     editable: bool = True
     table: str | None = None  # the table written to (default: the model's)
     id_key: str = "id"  # which key of the row holds that table's id
+
+
+# What the tables call each stored column (the change log shows a change's field by it).
+FIELD_HEADERS = {
+    "title": QT_TRANSLATE_NOOP("Columns", "Title"), "name": QT_TRANSLATE_NOOP("Columns", "Project"),
+    "amount": QT_TRANSLATE_NOOP("Columns", "Amount (¥1,000)"),
+    "previous_amount": QT_TRANSLATE_NOOP("Columns", "Previous year"),
+    "budget_note": QT_TRANSLATE_NOOP("Columns", "Budget note"),
+    "category": QT_TRANSLATE_NOOP("Columns", "Category"),
+    "status": QT_TRANSLATE_NOOP("Columns", "Status"), "code": QT_TRANSLATE_NOOP("Columns", "Code"),
+    "colour": QT_TRANSLATE_NOOP("Columns", "Colour"),
+    "description": QT_TRANSLATE_NOOP("Columns", "Description"),
+    "goal": QT_TRANSLATE_NOOP("Columns", "Goal"), "group_id": QT_TRANSLATE_NOOP("Columns", "Group"),
+    "heading": QT_TRANSLATE_NOOP("Columns", "Heading"),
+    "initial": QT_TRANSLATE_NOOP("Columns", "Initial budget"),
+    "revised": QT_TRANSLATE_NOOP("Columns", "Revised"),
+    "settled": QT_TRANSLATE_NOOP("Columns", "Settled"),
+    "measure_code": QT_TRANSLATE_NOOP("Columns", "Measure"),
+    "section": QT_TRANSLATE_NOOP("Columns", "Section"), "number": QT_TRANSLATE_NOOP("Columns", "No."),
+}
+
+
+def field_header(field: str) -> str:
+    return tr(FIELD_HEADERS[field]) if field in FIELD_HEADERS else field

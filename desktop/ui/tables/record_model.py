@@ -22,7 +22,6 @@ from PySide6.QtGui import QBrush, QColor
 from db.money import AmountError, format_amount
 
 from ..db_text import check_limits
-from ..document import commands
 from ..document.document import PlanDocument
 from .cells import (
     ID_ROLE,
@@ -37,7 +36,6 @@ from .cells import (
     status_label,
     tr,
 )
-from .row_ops import PlaceAfter
 
 _MIN = -(10**18)
 _PLAIN = ("text", "readonly")
@@ -255,70 +253,6 @@ class RecordTableModel(QAbstractTableModel):
                             QCoreApplication.translate("Columns", "Edit %1").replace(
                                 "%1", tr(column.header)))
         return True
-
-    def paste_block(self, top: int, left: int, block: list[list[str]]) -> list[str]:
-        """Write a rectangle of text (Excel TSV) at (top, left) of the source rows."""
-        targets = [top + r if top + r < len(self.rows) else None for r in range(len(block))]
-        return self.paste_cells(targets, left, block)
-
-    def paste_cells(self, targets: list[int | None], left: int, block: list[list[str]]
-                    ) -> list[str]:
-        """Write rows of text into source rows ``targets`` (None: append a new row).
-
-        One undo step. Returns the problems when refused; then nothing is written.
-        """
-        problems: list[str] = []
-        updates: list[tuple[str, int, dict]] = []
-        new_rows: list[dict] = []
-        for r, cells in enumerate(block):
-            row = targets[r] if r < len(targets) else None
-            shown = (row + 1) if row is not None else len(self.rows) + len(new_rows) + 1
-            new_values: dict = {}
-            for c, text in enumerate(cells):
-                col = left + c
-                if col >= len(self.columns):
-                    break
-                column = self.columns[col]
-                if not column.editable or column.kind == "readonly":
-                    continue
-                try:
-                    stored = self.convert(column, text)
-                except (ValueError, AmountError) as error:
-                    problems.append(QCoreApplication.translate("Columns", "row %1, %2: %3")
-                                    .replace("%1", str(shown)).replace("%2", tr(column.header))
-                                    .replace("%3", str(error)))
-                    continue
-                if row is None:
-                    if (column.table or self.table) == self.table:
-                        new_values[column.field] = stored
-                else:
-                    table, row_id = self.target(row, column)
-                    for t, i, values in updates:
-                        if (t, i) == (table, row_id):
-                            values[column.field] = stored
-                            break
-                    else:
-                        updates.append((table, row_id, {column.field: stored}))
-            if row is None:
-                new_rows.append(new_values)
-        if problems:
-            return problems
-        if new_rows and not self.can_insert():
-            return [QCoreApplication.translate("Columns", "rows cannot be added to this list here")]
-        macro = self.doc.macro(QCoreApplication.translate("Columns", "Paste %1 rows")
-                               .replace("%1", str(len(block))))
-        for table, row_id, values in updates:
-            macro.add(commands.SetFields(self.doc, table, row_id, values))
-        if new_rows:
-            inserted: list[commands.InsertRow] = []
-            for values in new_rows:
-                row_values = self.new_row_values()
-                row_values.update(values)
-                inserted.append(macro.add(commands.InsertRow(self.doc, self.table, row_values)))
-            if self.ordered:
-                macro.add(PlaceAfter(self, inserted, self.rows[-1]["id"] if self.rows else None))
-        self.doc.push(macro)
-        return []
 
     def can_insert(self) -> bool:
         return True

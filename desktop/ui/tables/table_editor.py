@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
 
 from db.money import format_amount
 
-from ..document import commands
 from .cells import tr
 from .clipboard import Clipboard
 from .delegates import CellDelegate
 from .filter_proxy import FilterProxy
 from .record_model import RecordTableModel
-from .row_ops import PlaceAfter, unique_key
+from .row_edits import RowEdits
+
+MIN_TITLE_WIDTH, MAX_TITLE_WIDTH = 140, 520
 
 
 class TableView(QTableView):
@@ -58,7 +59,7 @@ def _keys(*keys: str) -> str:
                       for k in keys)
 
 
-class TableEditor(Clipboard, QWidget):
+class TableEditor(RowEdits, Clipboard, QWidget):
     message = Signal(str)  # for the status bar
     activated = Signal(int)  # row id double-clicked (open its form)
 
@@ -119,8 +120,8 @@ class TableEditor(Clipboard, QWidget):
              _keys("Ctrl+Ins"), self.insert_row),
             ("duplicate", self.tr("Duplicate"), self.tr("Duplicate the selected rows"),
              _keys("Ctrl+D"), self.duplicate_rows),
-            ("delete", self.tr("Delete"), self.tr("Delete the selected rows"),
-             _keys("Del"), self.delete_rows),
+            ("delete", self.tr("Delete rows"), self.tr("Delete the selected rows"),
+             _keys("Ctrl+-"), self.delete_rows),
             ("up", self.tr("Up"), self.tr("Move the selected rows up"),
              _keys("Alt+Up"), lambda: self.move_rows(-1)),
             ("down", self.tr("Down"), self.tr("Move the selected rows down"),
@@ -155,6 +156,7 @@ class TableEditor(Clipboard, QWidget):
         if footer is not None:
             layout.addWidget(footer)
         self.filter_edit.installEventFilter(self)
+        self.view.viewport().installEventFilter(self)
         self.update_totals()
         self._update_empty_text()
         self.setFocusProxy(self.view)
@@ -250,7 +252,23 @@ class TableEditor(Clipboard, QWidget):
             model.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
             self.view.scrollTo(first)
 
+    def fit_columns(self) -> None:
+        """The title column takes what the view has left after the columns up to the last
+        amount, so amounts never scroll out of sight before long text does (long titles are
+        elided, their tooltip shows them whole)."""
+        columns = self.model.columns
+        title = next((c for c, col in enumerate(columns) if col.field in ("title", "name")), -1)
+        amounts = [c for c, col in enumerate(columns) if col.kind == "amount"]
+        if title < 0 or not amounts or title > amounts[-1]:
+            return
+        others = sum(self.view.columnWidth(c) for c in range(amounts[-1] + 1) if c != title)
+        room = self.view.viewport().width() - others - 2
+        self.view.setColumnWidth(title, max(MIN_TITLE_WIDTH, min(room, MAX_TITLE_WIDTH)))
+
     def eventFilter(self, obj, event) -> bool:
+        if obj is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+            return False
         if obj is self.filter_edit and event.type() == QEvent.Type.KeyPress:
             if event.key() == Qt.Key.Key_Escape and self.filter_edit.text():
                 self.filter_edit.clear()
@@ -272,85 +290,3 @@ class TableEditor(Clipboard, QWidget):
     def _double_clicked(self, index: QModelIndex) -> None:
         if not (index.flags() & Qt.ItemFlag.ItemIsEditable):
             self.activated.emit(index.data(Qt.ItemDataRole.UserRole + 3))
-
-    # -- row operations -----------------------------------------------------------------------
-    def insert_row(self) -> None:
-        if not self.model.can_insert():
-            return
-        rows = self.selected_source_rows()
-        after = self.model.rows[rows[-1]]["id"] if rows else None
-        macro = self.doc.macro(self.tr("Add row"))
-        insert = macro.add(commands.InsertRow(self.doc, self.model.table,
-                                              self.model.new_row_values()))
-        if self.model.ordered:
-            macro.add(PlaceAfter(self.model, [insert], after))
-        self.doc.push(macro)
-        self._reselect = [insert.row_id]
-        self._after_reload()
-        self.view.setFocus()
-
-    def duplicate_rows(self) -> None:
-        rows = self.selected_source_rows()
-        if not rows or not self.model.can_insert():
-            return
-        macro = self.doc.macro(self.tr("Duplicate %1 rows").replace("%1", str(len(rows))))
-        inserted = []
-        fresh = self.model.new_row_values()
-        for r in rows:
-            values = self.doc.store.row(self.model.table, self.model.rows[r]["id"])
-            values.pop("id", None)
-            if "key" in values:
-                values["key"] = unique_key(self.doc.store, values["edition_id"], "copy")
-                values["key"] = values["key"] + f"-{len(inserted)}"
-            if "position" in fresh:
-                values["position"] = fresh["position"]
-            inserted.append(macro.add(commands.InsertRow(self.doc, self.model.table, values)))
-        if self.model.ordered:
-            macro.add(PlaceAfter(self.model, inserted, self.model.rows[rows[-1]]["id"]))
-        self.doc.push(macro)
-        self._reselect = [c.row_id for c in inserted]
-        self._after_reload()
-
-    def delete_rows(self) -> None:
-        ids = self.selected_ids()
-        if not ids:
-            return
-        after = self.selected_source_rows()[0]
-        self.doc.delete_rows(self.model.table, ids,
-                             self.tr("Delete %1 rows").replace("%1", str(len(ids))))
-        if self.model.rows:
-            self.select_ids([self.model.rows[min(after, len(self.model.rows) - 1)]["id"]])
-
-    def move_rows(self, delta: int) -> None:
-        if not self.model.ordered:
-            return
-        rows = self.selected_source_rows()
-        if not rows:
-            return
-        if self.proxy.sortColumn() >= 0:  # moving means the printed order: show it
-            self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-            self.proxy.sort(-1)
-        ids = [r["id"] for r in self.model.rows]
-        chosen = set(rows)
-        order = list(range(len(ids)))
-        if delta < 0:
-            if rows[0] == 0:
-                return
-            for r in rows:
-                order[r - 1], order[r] = order[r], order[r - 1]
-        else:
-            if rows[-1] == len(ids) - 1:
-                return
-            for r in reversed(rows):
-                order[r + 1], order[r] = order[r], order[r + 1]
-        new_local = [ids[i] for i in order]
-        scope = self.model.scope_ids()
-        local = set(ids)
-        it = iter(new_local)
-        new_scope = [next(it) if i in local else i for i in scope]
-        moved = [ids[r] for r in chosen]
-        self._reselect = moved
-        self.doc.reorder(self.model.table, new_scope,
-                         self.tr("Move rows up") if delta < 0 else self.tr("Move rows down"),
-                         self.model.scope_positions())
-        self._after_reload()
