@@ -31,6 +31,7 @@ def test_editing_one_initiative_of_10000_lays_out_and_shows_only_its_section(
     assert window.open_path(big_plan)
     preview = window.preview
     preview.enabled = True
+    window.preview_dock.show()  # hidden at first on a small screen; F6 shows it
     store = window.doc.store
     edition = store.edition(2024)
     vision = next(v for v in store.visions(edition.id) if v.number == 3)
