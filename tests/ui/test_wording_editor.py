@@ -98,6 +98,7 @@ def test_a_whole_document_preview_puts_its_preflight_in_the_problems_panel(
     window.show()
     assert window.open_path(path)
     window.preview.enabled = True
+    window.preview_dock.show()  # hidden at first on a small screen; F6 shows it
     edition = window.doc.store.edition(2024)
     window.select_key(f"front:{edition.id}")  # previews the whole booklet
     builds = window.preview.builds
