@@ -140,7 +140,9 @@ def test_an_over_long_title_is_refused_in_the_table_and_in_paste(qtbot, window):
     before = editor.model.rows[0]["title"]
     assert not editor.model.setData(index, "長" * 201)
     assert messages and "too long: 201 characters (at most 200)" in messages[-1]
-    problems = editor.model.paste_block(0, editor.model.column_of("title"), [["x" * 5000]])
+    editor.view.setCurrentIndex(editor.proxy.index(0, editor.model.column_of("title")))
+    problems = editor.plan_paste("x" * 5000).problems
+    assert not editor.paste("x" * 5000)
     assert problems and "too long: 5,000 characters" in problems[0]
     assert editor.model.rows[0]["title"] == before
     assert window.doc.undo_stack.count() == 0
