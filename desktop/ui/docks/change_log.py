@@ -201,7 +201,7 @@ class ChangeLogPanel(QWidget):
                 if full and len(full) > 40:
                     item.setToolTip(full[:1000])
             self.model.appendRow(items)
-        widths = (130, 80, 90, 70, 90, 220, 90, 120)
+        widths = (170, 80, 90, 80, 80, 220, 100, 130)
         for column, width in enumerate(widths):
             self.view.setColumnWidth(column, width)
         self.view.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Interactive)
