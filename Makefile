@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 TS     := $(wildcard resources/translations/*.ts)
 QM     := $(TS:.ts=.qm)
 
-.PHONY: setup run test lint bench fuzz translations x11-deps clean installer
+.PHONY: setup run test lint bench fuzz translations x11-deps clean installer soak
 
 setup: $(STAMP) $(QM)
 
@@ -47,6 +47,10 @@ bench: setup
 	@failed=0; for script in tests/benchmarks/bench_*.py; do \
 	  echo "== $$script"; QT_QPA_PLATFORM=offscreen $(BIN)/python $$script || failed=1; done; \
 	  exit $$failed
+
+# 20,000 edits, undos and redos in the real window (offscreen): steps/s, memory, None refs
+soak: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/soak/soak_editor.py --steps 20000
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache resources/translations/*.qm
