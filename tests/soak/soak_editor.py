@@ -57,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QEventLoop, QSettings, QStandardPaths, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from db.cycle import reopen
     from db.planfile import new_plan_file
     from db.sample import load_sample
     from db.store import open_plan
@@ -71,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     path = work / "soak.sqlite"
     with new_plan_file(path) as temporary, open_plan(temporary, create=True) as store:
         load_sample(store)
+        for edition in store.editions():  # the sample's printed year is final: edit it anyway
+            if edition.status == "final":
+                reopen(store, edition.fiscal_year, "soak test")
     settings = Settings(QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
     settings.set(PREVIEW_ENABLED, True)
     window = MainWindow(settings)

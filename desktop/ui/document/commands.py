@@ -53,6 +53,10 @@ class Step(QUndoCommand):
         self.ops.append(op)
         return op
 
+    def release(self) -> None:
+        """The stack deleted this step: drop what it holds (see PlanDocument.push)."""
+        self.ops = []
+
     def redo(self) -> None:
         if self.applied_already:  # PlanDocument.redo ran it (to be able to refuse it)
             self.applied_already = False

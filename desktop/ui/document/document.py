@@ -42,6 +42,7 @@ class PlanDocument(QObject):
             change_log.set_source(store, "editor")  # undo and redo say so (commands.Step)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(UNDO_LIMIT)
+        self._steps: list[commands.Step] = []  # what the stack holds, oldest first
         self._depth = 0
         self._pending: dict[str, tuple[set, bool]] = {}
         self._version = store.data_version()
@@ -68,6 +69,7 @@ class PlanDocument(QObject):
             return False
         self._version = version
         self.undo_stack.clear()
+        self._release_dropped()
         for table in TABLE_ORDER:
             self._pending[table] = (set(), True)
         self._flush()
@@ -81,6 +83,7 @@ class PlanDocument(QObject):
     def close(self) -> None:
         self.retry_timer.stop()
         self.undo_stack.clear()
+        self._release_dropped()
         self.store.close()
 
     # -- notifications ----------------------------------------------------------------------
@@ -114,7 +117,31 @@ class PlanDocument(QObject):
             with self.batch():
                 self.undo_stack.push(step)
         except FinalEditionError as error:  # a final year: rolled back, not in the history
+            step.release()
             self.refused.emit(db_text(error.message))
+            return
+        except BaseException:
+            step.release()  # refused: the stack dropped it
+            raise
+        self._steps.append(step)
+        self._release_dropped()
+
+    def _release_dropped(self) -> None:
+        """Let go of what the steps the stack has deleted hold (their rows and values).
+
+        PySide6 keeps a reference to every command pushed onto a QUndoStack even after the
+        stack deletes it (beyond the undo limit, redo steps replaced by a new edit, clear()),
+        so without this every edit of a session stayed in memory."""
+        if len(self._steps) == self.undo_stack.count():
+            return
+        alive = {id(self.undo_stack.command(i)) for i in range(self.undo_stack.count())}
+        kept = []
+        for step in self._steps:
+            if id(step) in alive:
+                kept.append(step)
+            else:
+                step.release()
+        self._steps = kept
 
     def set_fields(self, table: str, row_id: int, values: dict, text: str) -> bool:
         """One undo step; False when the file refused it for now (the values are then kept,
