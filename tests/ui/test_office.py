@@ -264,3 +264,22 @@ def test_file_dialogs_are_qt_s_own_in_the_interface_language():
 
     from desktop.ui import file_dialogs
     assert file_dialogs.OPTIONS & QFileDialog.Option.DontUseNativeDialog
+
+
+def test_tab_goes_from_the_form_s_fields_to_the_table(window):
+    store = window.doc.store
+    vision = store.visions(store.edition(2024).id)[0]
+    window.select_key(f"vision:{vision.id}")
+    page = window.current_page()
+    widget = page.forms[0].widgets["title"]
+    chain = []
+    table = page.tabs.currentWidget().view  # the tab shown under the form
+    while widget is not table and len(chain) < 30:
+        chain.append(widget.objectName())
+        widget = widget.nextInFocusChain()
+        while not (widget.focusPolicy().value & Qt.FocusPolicy.TabFocus.value) \
+                or not widget.isVisible():
+            widget = widget.nextInFocusChain()
+    assert chain[:2] == ["field_title", "field_colour"] and "field_direction" in chain
+    assert "filterEdit" in chain and "navigator" not in chain  # the table before the tree
+    assert page.forms[0].widgets["direction"].tabChangesFocus()
