@@ -398,3 +398,25 @@ def test_a_full_disk_is_reported_as_such(tmp_path, sample_file):
         command=f"import {SAMPLE_JSON} --replace")
     assert "disk is full" in output and "not a PlanBook" not in output, output
     assert "plan.sqlite-wal" not in output and "plan.sqlite-shm" not in output
+
+
+def planbook(*args: str):
+    return python("""
+        import sys
+        from desktop.cli import main
+        sys.exit(main(sys.argv[1:]))
+    """, *args)
+
+
+def test_init_over_stale_logs_and_a_leftover_building_file(tmp_path, sample_file):
+    path = tmp_path / "new.sqlite"
+    stale_logs_beside(path, tmp_path)
+    leftover = tmp_path / ".new.sqlite.building"  # what a killed run of the old code left
+    copy_database(sqlite3.connect(sample_file), leftover)
+    result = planbook("--db", str(path), "init", "--empty")
+    assert result.returncode == 0, result.stderr
+    assert integrity(path) == "ok"
+    with open_plan(path, readonly=True) as store:  # empty, as it said: the leftover not adopted
+        assert store.db.execute("SELECT count(*) FROM initiative").fetchone()[0] == 0
+    assert not Path(f"{path}-wal").exists() and not Path(f"{path}-shm").exists()
+    assert leftover.exists()  # not ours to delete, never used
