@@ -295,6 +295,37 @@ class _Checker:
             return default
         return value
 
+    def free_object(self, parent: dict, key: str, path: str) -> dict:
+        """A JSON object stored as it is (an event's detail, a snapshot's content): only plain
+        values, each storable (no over-long numbers, NaN or lone surrogates)."""
+        value = parent.get(key, {})
+        where = f"{path}.{key}"
+        if not isinstance(value, dict):
+            self.fail(where, msg("must be an object"))
+            return {}
+        stack = [value]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, dict):
+                stack.extend(item.values())
+                stack.extend(item.keys())
+            elif isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, str):
+                if _SURROGATES.search(item):
+                    self.fail(where, msg("contains an invalid character (a lone surrogate code "
+                                         "point)"))
+                    return {}
+            elif isinstance(item, float) and item != item or item in (float("inf"),
+                                                                       float("-inf")):
+                self.fail(where, msg("must not hold NaN or Infinity"))
+                return {}
+            elif not (item is None or isinstance(item, bool | float)
+                      or (isinstance(item, int) and abs(item) <= limits.MAX_INTEGER)):
+                self.fail(where, msg("holds %1", _kind(item)))
+                return {}
+        return value
+
     def items(self, parent: dict, key: str, path: str) -> list[tuple[str, dict]]:
         value = parent.get(key, [])
         where = f"{path}.{key}" if path else key
@@ -319,6 +350,9 @@ def _kind(value: Any) -> str:
     if isinstance(value, int | float):
         return msg("the number %1", shown(value))
     return {dict: msg("an object"), list: msg("a list")}.get(type(value), type(value).__name__)
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def _whole(value: Any) -> bool:

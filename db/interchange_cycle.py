@@ -61,20 +61,14 @@ def parse_history(c: Any, e: dict, path: str) -> tuple[list[EditionEvent], list[
     """An edition's ``events`` and ``snapshots``; ``c`` is interchange's problem collector."""
     found_events = []
     for epath, ev in c.items(e, "events", path):
-        detail = ev.get("detail", {})
-        if not isinstance(detail, dict):
-            c.fail(f"{epath}.detail", "must be an object")
-            detail = {}
+        detail = c.free_object(ev, "detail", epath)
         found_events.append(EditionEvent(
             c.choice(ev, "kind", epath, EVENT_KINDS, nullable=False, default="created"),
             c.text(ev, "at", epath, required=True) or "", c.text(ev, "user", epath) or "",
             c.text(ev, "reason", epath) or "", detail))
     found_snapshots = []
     for spath, s in c.items(e, "snapshots", path):
-        content = s.get("content", {})
-        if not isinstance(content, dict):
-            c.fail(f"{spath}.content", "must be an object")
-            content = {}
+        content = c.free_object(s, "content", spath)
         found_snapshots.append(EditionSnapshot(
             c.choice(s, "kind", spath, SNAPSHOT_KINDS, nullable=False, default="printed"),
             c.text(s, "at", spath, required=True) or "", c.text(s, "user", spath) or "",

@@ -1796,6 +1796,14 @@
 <context>
     <name>Db</name>
     <message>
+        <source>must not hold NaN or Infinity</source>
+        <translation>NaN や Infinity は使えません</translation>
+    </message>
+    <message>
+        <source>holds %1</source>
+        <translation>%1 が入っています</translation>
+    </message>
+    <message>
         <source>refers to a missing %1 row</source>
         <translation>存在しない %1 の行を参照しています</translation>
     </message>

@@ -116,3 +116,18 @@ def test_an_oversized_file_is_refused_before_it_is_read(tmp_path, capsys, sample
     source = tmp_path / "big.json"
     source.write_bytes(b" " * 4096)
     refused(capsys, sample_file, source, "too large (4 KB; PlanBook reads files of at most 1 KB)")
+
+
+@pytest.mark.parametrize("detail, expected", [
+    ('{"n": ' + "9" * 30 + "}", "detail: holds a number of 30 digits"),
+    ('{"n": [NaN]}', "detail: must not hold NaN or Infinity"),
+    ('{"n": "\\ud800"}', "detail: contains an invalid character"),
+    ("[1]", "detail: must be an object"),
+])
+def test_free_objects_of_events_are_checked_too(tmp_path, capsys, sample_file, doc, detail,
+                                                expected):
+    """Found by make fuzz: an edition event's detail holding a 30-digit number crashed."""
+    doc["editions"][0]["events"] = [{"kind": "created", "at": "2024-04-01T09:00:00",
+                                     "user": "u", "reason": "", "detail": "@@DETAIL@@"}]
+    text = json.dumps(doc).replace('"@@DETAIL@@"', detail)
+    refused(capsys, sample_file, write(tmp_path, text), "editions[0].events[0]." + expected)
