@@ -52,6 +52,8 @@ settings.set(PREVIEW_ENABLED, sys.argv[3] == "on")
 window = MainWindow(settings)
 window.show()
 window.open_path(sys.argv[2])
+if sys.argv[3] == "on":
+    window.preview_dock.show()  # starts hidden on a small screen; users turn it on with F6
 app.processEvents()
 print("ready", flush=True)
 import gui_steps
