@@ -153,7 +153,8 @@ def test_a_final_edition_refuses_every_edit_and_the_file_stays_as_it_was(
     editor.model.setData(editor.model.index(row, editor.model.column_of("amount")), "5,000")
     editor.view.setCurrentIndex(editor.proxy.index(0, editor.model.column_of("title")))
     editor.paste("貼り付けた名前")
-    window.doc.set_fields("initiative", item.id, {"description": "フォームから"}, "form")
+    assert not window.doc.set_fields("initiative", item.id, {"description": "フォームから"}, "form")
+    assert not window.doc.unsaved  # refused for good: not kept to be retried
     assert not window.doc.undo()
     assert store.initiative(item.id).amount == 1234
     assert len(messages) >= 3 and all("final" in m or "確定" in m for m in messages)

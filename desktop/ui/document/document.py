@@ -112,19 +112,21 @@ class PlanDocument(QObject):
             self.changed.emit(pending)
 
     # -- edits (each is one undo step) ------------------------------------------------------
-    def push(self, step: commands.Step) -> None:
+    def push(self, step: commands.Step) -> bool:
+        """Do the step and keep it in the history; False when a final year refused it."""
         try:
             with self.batch():
                 self.undo_stack.push(step)
         except FinalEditionError as error:  # a final year: rolled back, not in the history
             step.release()
             self.refused.emit(db_text(error.message))
-            return
+            return False
         except BaseException:
             step.release()  # refused: the stack dropped it
             raise
         self._steps.append(step)
         self._release_dropped()
+        return True
 
     def _release_dropped(self) -> None:
         """Let go of what the steps the stack has deleted hold (their rows and values).
@@ -144,13 +146,15 @@ class PlanDocument(QObject):
         self._steps = kept
 
     def set_fields(self, table: str, row_id: int, values: dict, text: str) -> bool:
-        """One undo step; False when the file refused it for now (the values are then kept,
-        shown in their cells and retried every 1.5 s until saved)."""
+        """One undo step; True when saved. False when the file was busy (the values are then
+        kept, shown in their cells and retried every 1.5 s until saved) or when a final year
+        refused them (said in a message; nothing is kept, since it can never be saved)."""
         current = self.store.row(table, row_id) or {}
+        saved = True
         if not all(current.get(k) == v for k, v in values.items()):
             try:
-                self.push(commands.Step(self, text,
-                                        [commands.SetFields(self, table, row_id, values)]))
+                saved = self.push(commands.Step(self, text,
+                                                [commands.SetFields(self, table, row_id, values)]))
             except sqlite3.OperationalError as error:
                 for field, value in values.items():
                     self.unsaved[(table, row_id, field)] = (value, text)
@@ -162,7 +166,7 @@ class PlanDocument(QObject):
         if any(self.unsaved.pop((table, row_id, field), None) for field in values):
             self.unsaved_changed.emit()
             self.note(table, row_id)
-        return True
+        return saved
 
     def unsaved_value(self, table: str, row_id: int, field: str):
         """(True, typed value) for an edit not saved yet, else (False, None)."""
@@ -185,8 +189,9 @@ class PlanDocument(QObject):
         self.store.set_busy_timeout(RETRY_WAIT)
         try:
             for (table, row_id), (values, text) in edits.items():
-                if not self.set_fields(table, row_id, values, text):
-                    break
+                saved = self.set_fields(table, row_id, values, text)
+                if not saved and any((table, row_id, f) in self.unsaved for f in values):
+                    break  # still busy: the rest waits for the next try
         finally:
             self.store.set_busy_timeout(EDIT_WAIT)
         if self.unsaved:
