@@ -36,7 +36,7 @@ class BigNumber:
         self.digits = digits
 
 
-class _Checker:
+class Checker:
     """Collects ``path: problem`` lines while reading a JSON document."""
 
     def __init__(self) -> None:
@@ -47,7 +47,7 @@ class _Checker:
 
     def obj(self, value: Any, path: str) -> dict:
         if not isinstance(value, dict):
-            self.fail(path, msg("must be an object, not %1", _kind(value)))
+            self.fail(path, msg("must be an object, not %1", kind_of(value)))
             return {}
         return value
 
@@ -69,7 +69,7 @@ class _Checker:
                           else msg("must be text"))
             return None if nullable else ""
         if not isinstance(value, str):
-            self.fail(where, msg("must be text, not %1", _kind(value)))
+            self.fail(where, msg("must be text, not %1", kind_of(value)))
             return ""
         if not self.checked_text(value, where, _table(path), key):
             return ""
@@ -81,7 +81,7 @@ class _Checker:
         value = parent.get(key, [])
         where = f"{path}.{key}" if path else key
         if not isinstance(value, list):
-            self.fail(where, msg("must be a list of text, not %1", _kind(value)))
+            self.fail(where, msg("must be a list of text, not %1", kind_of(value)))
             return []
         table = _table(path)
         problem = limits.count_problem(table, key, len(value))
@@ -90,7 +90,7 @@ class _Checker:
             return []
         for n, item in enumerate(value):
             if not isinstance(item, str):
-                self.fail(f"{where}[{n}]", msg("must be text, not %1", _kind(item)))
+                self.fail(f"{where}[{n}]", msg("must be text, not %1", kind_of(item)))
             else:
                 self.checked_text(item, f"{where}[{n}]", table, key)
         return [v for v in value if isinstance(v, str)]
@@ -104,7 +104,7 @@ class _Checker:
                 self.fail(where, msg("required"))
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            self.fail(where, msg("must be a whole number, not %1", _kind(value)))
+            self.fail(where, msg("must be a whole number, not %1", kind_of(value)))
             return None
         problem = limits.integer_problem(value, minimum, maximum)
         if problem:
@@ -123,7 +123,7 @@ class _Checker:
             return None
         if not isinstance(value, str) or value not in choices:
             self.fail(f"{path}.{key}", msg("must be one of %1, not %2", ", ".join(choices)
-                                           + ("" if not nullable else " or null"), _kind(value)))
+                                           + ("" if not nullable else " or null"), kind_of(value)))
             return default
         return value
 
@@ -154,7 +154,7 @@ class _Checker:
                 return {}
             elif not (item is None or isinstance(item, bool | float)
                       or (isinstance(item, int) and abs(item) <= limits.MAX_INTEGER)):
-                self.fail(where, msg("holds %1", _kind(item)))
+                self.fail(where, msg("holds %1", kind_of(item)))
                 return {}
         return value
 
@@ -162,7 +162,7 @@ class _Checker:
         value = parent.get(key, [])
         where = f"{path}.{key}" if path else key
         if not isinstance(value, list):
-            self.fail(where, msg("must be a list, not %1", _kind(value)))
+            self.fail(where, msg("must be a list, not %1", kind_of(value)))
             return []
         problem = limits.count_problem(_table(path) if path else "plan", key, len(value))
         if problem:
@@ -171,7 +171,7 @@ class _Checker:
         return [(f"{where}[{n}]", self.obj(item, f"{where}[{n}]")) for n, item in enumerate(value)]
 
 
-def _kind(value: Any) -> str:
+def kind_of(value: Any) -> str:
     """What a value is, for a message: its type, and the value itself when short."""
     if isinstance(value, BigNumber):
         return msg("a number of %1 digits", f"{len(value.digits):,}")
@@ -187,7 +187,7 @@ def _kind(value: Any) -> str:
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
-def _whole(value: Any) -> bool:
+def is_whole(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and abs(value) <= limits.MAX_INTEGER
 
 

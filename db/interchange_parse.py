@@ -9,7 +9,7 @@ from typing import Any
 from . import change_log, limits
 from .errors import ValidationError
 from .headings import HEADINGS
-from .interchange_checker import _Checker, _kind, _whole
+from .interchange_checker import Checker, is_whole, kind_of
 from .interchange_cycle import check_lineage, parse_history, parse_predecessor
 from .interchange_export import FORMAT, FORMAT_VERSION
 from .messages import msg, shown
@@ -57,7 +57,7 @@ class ParsedPlan:
 
 def parse_document(data: Any) -> ParsedPlan:
     """Validate a decoded JSON document; raise ValidationError listing every problem."""
-    c = _Checker()
+    c = Checker()
     result = ParsedPlan()
     root = c.obj(data, "(document)")
     if root.get("format") != FORMAT:
@@ -101,7 +101,7 @@ def parse_document(data: Any) -> ParsedPlan:
     return result
 
 
-def _parse_edition(c: _Checker, e: dict, path: str, ward_kinds: dict[str, str]) -> dict:
+def _parse_edition(c: Checker, e: dict, path: str, ward_kinds: dict[str, str]) -> dict:
     year = c.integer(e, "fiscal_year", path, required=True, minimum=1989, maximum=2200) or 0
     edition = Edition(year)
     for key in EDITION_TEXTS:
@@ -128,10 +128,10 @@ def _parse_edition(c: _Checker, e: dict, path: str, ward_kinds: dict[str, str]) 
             c.fail(f"{vpath}.number", msg("duplicate vision number %1", number))
         colour = c.text(v, "colour", vpath) or "#1F4E79"
         if not COLOUR_PATTERN.match(colour):
-            c.fail(f"{vpath}.colour", msg("must be \"#RRGGBB\", not %1", _kind(colour)))
+            c.fail(f"{vpath}.colour", msg("must be \"#RRGGBB\", not %1", kind_of(colour)))
         related = v.get("related", [])
         if not isinstance(related, list) or len(related) > limits.LIST_ITEMS or not all(
-                _whole(r) for r in related):
+                is_whole(r) for r in related):
             c.fail(f"{vpath}.related", msg("must be a list of vision numbers"))
             related = []
         vision = Vision(number, c.text(v, "title", vpath, required=True) or "", colour,
@@ -149,7 +149,7 @@ def _parse_edition(c: _Checker, e: dict, path: str, ward_kinds: dict[str, str]) 
     for vpath, v in c.items(e, "visions", path):
         related = v.get("related")
         for n, r in enumerate(related[:limits.LIST_ITEMS] if isinstance(related, list) else []):
-            if _whole(r) and r not in vision_numbers:
+            if is_whole(r) and r not in vision_numbers:
                 c.fail(f"{vpath}.related[{n}]", msg("no vision %1 in this edition", r))
 
     ward_plans = []
@@ -218,22 +218,22 @@ def _parse_edition(c: _Checker, e: dict, path: str, ward_kinds: dict[str, str]) 
             home = c.obj(home, f"{ipath}.home")
             if "vision" in home:
                 number = home["vision"]
-                if not _whole(number) or number not in vision_numbers:
+                if not is_whole(number) or number not in vision_numbers:
                     c.fail(f"{ipath}.home.vision", msg("no vision %1 in this edition",
-                                                       _kind(number)))
+                                                       kind_of(number)))
                 else:
                     item.vision_number = number
                     measure = home.get("measure")
                     if measure is not None and (not isinstance(measure, str)
                                                 or measure not in vision_numbers[number]):
                         c.fail(f"{ipath}.home.measure", msg("no measure %1 in vision %2",
-                                                            _kind(measure), number))
+                                                            kind_of(measure), number))
                         measure = None
                     item.measure_code = measure
             elif "ward" in home:
                 if not isinstance(home["ward"], str) or home["ward"] not in planned:
                     c.fail(f"{ipath}.home.ward", msg("no ward plan for %1 in this edition",
-                                                     _kind(home["ward"])))
+                                                     kind_of(home["ward"])))
                 else:
                     item.ward_name = home["ward"]
             else:
@@ -284,11 +284,11 @@ def _parse_edition(c: _Checker, e: dict, path: str, ward_kinds: dict[str, str]) 
             "project_lineage": project_lineage, "events": events, "snapshots": snapshots}
 
 
-def _table_rows(c: _Checker, t: dict, tpath: str, columns: list[str]) -> list[list[str]]:
+def _table_rows(c: Checker, t: dict, tpath: str, columns: list[str]) -> list[list[str]]:
     """A small table's rows: lists of text cells, no wider than its header."""
     value = t.get("rows", [])
     if not isinstance(value, list):
-        c.fail(f"{tpath}.rows", msg("must be a list of rows, not %1", _kind(value)))
+        c.fail(f"{tpath}.rows", msg("must be a list of rows, not %1", kind_of(value)))
         return []
     problem = limits.count_problem("initiative", "rows", len(value))
     if problem:
@@ -308,7 +308,7 @@ def _table_rows(c: _Checker, t: dict, tpath: str, columns: list[str]) -> list[li
     return rows
 
 
-def _parse_headings(c: _Checker, e: dict, path: str) -> dict[str, str]:
+def _parse_headings(c: Checker, e: dict, path: str) -> dict[str, str]:
     """``headings``: an object of known heading keys → their wording (empty: the default)."""
     where = f"{path}.headings"
     headings = c.obj(e.get("headings", {}), where)
@@ -318,7 +318,7 @@ def _parse_headings(c: _Checker, e: dict, path: str) -> dict[str, str]:
             c.fail(f"{where}.{shown(key)}", msg("not a heading PlanBook prints (known: %1)",
                                                 ", ".join(HEADINGS)))
         elif not isinstance(value, str):
-            c.fail(f"{where}.{key}", msg("must be text, not %1", _kind(value)))
+            c.fail(f"{where}.{key}", msg("must be text, not %1", kind_of(value)))
         elif value and c.checked_text(value, f"{where}.{key}", "edition", "headings"):
             out[key] = value
     return out
