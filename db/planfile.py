@@ -19,13 +19,14 @@ import re
 import sqlite3
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
 from .connection import Connection, LockedConnection
 from .errors import PlanFileError
 from .messages import msg
+from .temporaries import temporary_beside
 
 BUSY_TIMEOUT = 10.0  # seconds a write waits for another program's write to finish
 
@@ -216,38 +217,6 @@ def foreign_objects(db: Connection, version: int) -> list[str]:
 
 # -- creating and replacing files -------------------------------------------------------------
 
-def creation_mode() -> int:
-    """The permissions a new file gets from the umask (what ``open()`` would give it)."""
-    if sys.platform == "win32":
-        return 0o666
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
-def unique_temporary(path: Path, suffix: str) -> Path:
-    """A new, empty file with a name nobody else uses, beside ``path``, with the umask's
-    permissions (``mkstemp`` alone would make it 0600)."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        import tempfile  # only here: reading a file needs none
-
-        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
-    except OSError as error:
-        raise error_for(path, error) from error
-    try:
-        if sys.platform != "win32":
-            os.fchmod(handle, creation_mode())
-    finally:
-        os.close(handle)
-    return Path(name)
-
-
-def remove_with_sidecars(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-
-
 def clear_destination(path: Path) -> None:
     """Before another file is moved to ``path``: no -wal/-shm/-journal left beside it may be
     read together with the new file (SQLite would replay a stale log into it).
@@ -305,34 +274,42 @@ def sync_folder(folder: Path) -> None:
 
 
 @contextmanager
+def temporary_for(path: Path, suffix: str) -> Iterator[Path]:
+    """A unique temporary beside ``path`` (see db/temporaries.py: the stale ones that killed
+    writers left are removed first, a live writer's never)."""
+    with ExitStack() as stack:
+        try:
+            temporary = stack.enter_context(temporary_beside(path, suffix))
+        except OSError as error:
+            raise error_for(path, error) from error
+        yield temporary
+
+
+@contextmanager
 def new_plan_file(path: Path) -> Iterator[Path]:
     """Build a plan file under a unique temporary name beside ``path``; it replaces ``path``
     only when the block succeeds (a leftover from a killed run is never reused)."""
-    temporary = unique_temporary(path, ".building")
-    try:
+    with temporary_for(path, ".building") as temporary:
         yield temporary
         put_in_place(temporary, path)
-    finally:
-        remove_with_sidecars(temporary)
 
 
 def copy_database(conn: sqlite3.Connection, destination: Path) -> Path:
     """A consistent copy of an open database at ``destination`` (SQLite's backup API),
     replacing it in one step; a failure leaves ``destination`` as it was."""
     destination = Path(destination)
-    temporary = unique_temporary(destination, ".copy")
-    try:
-        target = sqlite3.connect(file_uri(temporary, mode="rw"), uri=True, isolation_level=None)
+    with temporary_for(destination, ".copy") as temporary:
         try:
-            conn.backup(target)
-            target.execute("PRAGMA journal_mode = DELETE").fetchone()  # one self-contained file
-        finally:
-            target.close()
+            target = sqlite3.connect(file_uri(temporary, mode="rw"), uri=True,
+                                     isolation_level=None)
+            try:
+                conn.backup(target)
+                target.execute("PRAGMA journal_mode = DELETE").fetchone()  # one whole file
+            finally:
+                target.close()
+        except sqlite3.Error as error:
+            raise error_for(destination, error) from error
         put_in_place(temporary, destination)
-    except sqlite3.Error as error:
-        raise error_for(destination, error) from error
-    finally:
-        remove_with_sidecars(temporary)
     return destination
 
 

@@ -23,7 +23,6 @@ from .planfile import (
     logs_beside,
     plan_file_error,
     remove_new_empty_logs,
-    remove_with_sidecars,
 )
 from .schema import APPLICATION_ID, SCHEMA_VERSION, migrations
 from .store_records import RecordStore
@@ -34,6 +33,7 @@ from .store_rows import (  # noqa: F401 - re-exported
     TABLE_ORDER,
     Snapshot,
 )
+from .temporaries import remove_stale_temporaries, remove_with_sidecars
 
 
 class PlanStore(RecordStore):
@@ -80,7 +80,8 @@ def open_plan(path: str | Path, *, create: bool = False, readonly: bool = False)
     ``readonly`` never writes to the file: an older file is migrated in memory instead.
     ``create`` makes a new empty plan file when ``path`` does not exist (or is empty).
     A file whose schema holds anything PlanBook's migrations do not create (a planted
-    trigger or view) is refused before anything runs.
+    trigger or view) is refused before anything runs. Opened for writing, it removes the
+    temporaries that killed writers of this file left beside it (db/temporaries.py).
     """
     path = Path(path)
     if path.is_dir():
@@ -113,6 +114,7 @@ def open_plan(path: str | Path, *, create: bool = False, readonly: bool = False)
             copy_database(db.conn, path.with_name(f"{path.name}.v{version}.bak"))
         if not readonly:
             db.execute(f"PRAGMA journal_mode = {journal_mode_for(path)}").fetchone()
+            remove_stale_temporaries(path)  # what killed writers of this file left beside it
         if version < SCHEMA_VERSION:
             migrations.apply(db)
     except sqlite3.Error as error:

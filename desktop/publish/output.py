@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from db.planfile import creation_mode, sync_folder
+from db.planfile import sync_folder
+from db.temporaries import creation_mode
 
 
 @contextmanager
