@@ -204,6 +204,23 @@ def test_laptop_screen_shows_titles_amounts_and_twelve_rows(qtbot, sample_window
     assert window.preview_dock.toggleViewAction().shortcut().toString() == "F6"
 
 
+@pytest.mark.parametrize("size", [(1366, 768), (1280, 800)])
+def test_laptop_screen_shows_the_whole_vision_form_above_its_tables(qtbot, sample_window, size):
+    window = sample_window
+    width, height = size
+    window.fit_screen(QRect(0, 0, width, height - 40))
+    qtbot.waitUntil(lambda: window.width() == width)
+    store = window.doc.store
+    vision = next(v for v in store.visions(store.edition(2024).id) if v.number == 1)
+    assert window.select_key(f"vision:{vision.id}")
+    page = window.current_page()
+    qtbot.wait(50)
+    last = page.form.widgets["related"]
+    bottom = last.mapTo(page.form.viewport(), last.rect().bottomLeft()).y()
+    assert bottom < page.form.viewport().height(), "関連するビジョン under the form's edge"
+    assert page.splitter.sizes()[1] >= 250  # the measures keep room for their rows
+
+
 def test_ward_summary_figures_sit_next_to_their_labels(qtbot, sample_window):
     window = sample_window
     window.fit_screen(QRect(0, 0, 1366, 728))

@@ -26,10 +26,11 @@ class VisionPage(Page):
     def __init__(self, doc, vision_id: int, edition_id: int, parent=None):
         super().__init__(parent)
         self.vision_id = vision_id
+        self._sub, self._dragged = "vision", False
         row = doc.store.row("vision", vision_id)
         title = QCoreApplication.translate("Pages", "Vision %1").replace("%1", str(row["number"])) if row else ""
         # created with its parent before the tables: Tab goes from the form's fields to the tables
-        form = self.add_form(RecordForm(doc, "vision", vision_id, fields.VISION_FIELDS, title, self))
+        self.form = form = self.add_form(RecordForm(doc, "vision", vision_id, fields.VISION_FIELDS, title, self))
         self.tabs = tabs(self)
         self.measures = self.add_table(TableEditor(MeasuresModel(doc, vision_id), self))
         self.initiatives = self.add_table(TableEditor(
@@ -46,6 +47,7 @@ class VisionPage(Page):
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        splitter.splitterMoved.connect(lambda *_: setattr(self, "_dragged", True))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
@@ -61,7 +63,20 @@ class VisionPage(Page):
         away; drag the divider to see it), the vision node shows the form too."""
         if sub in ("measures", "initiatives"):
             self.tabs.setCurrentWidget(self.measures if sub == "measures" else self.initiatives)
+        self._sub, self._dragged = sub, False
+        self._fit_splitter()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        super().resizeEvent(event)
+        if not self._dragged:  # the window's real height is known only once it is shown
+            self._fit_splitter()
+
+    def _fit_splitter(self) -> None:
+        if self._sub in ("measures", "initiatives"):
             self.splitter.setSizes([0, 1])
-        else:
-            total = max(self.splitter.height(), 500)
-            self.splitter.setSizes([total * 2 // 5, total * 3 // 5])
+            return
+        # the whole form when it fits in three fifths of the height; the tables keep the rest
+        total = max(self.splitter.height(), 500)
+        wanted = self.form.widget().sizeHint().height() + 2 * self.form.frameWidth()
+        top = min(max(wanted, total * 2 // 5), total * 3 // 5)
+        self.splitter.setSizes([top, total - top])
