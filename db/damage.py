@@ -80,8 +80,80 @@ def _columns(db, table: str) -> dict[str, tuple[str, bool]]:
     return out
 
 
+def _allowed(declared: str, notnull: bool) -> tuple[str, tuple[str, ...]]:
+    """The column's kind and the ``typeof`` values it may hold."""
+    kind = "integer" if "INT" in declared.upper() else "text"
+    return kind, (kind,) if notnull else (kind, "null")
+
+
+def _kind_problems(table: str, columns: dict[str, tuple[str, bool]], rows) -> dict:
+    """(column, check) → [(rowid, message)] for the type, range and choice checks, in row order.
+    ``rows``: (rowid, value, typeof(value), …) for every column, of the rows some check may
+    fail (the query's WHERE only preselects: the verdict is taken here)."""
+    found: dict = {}
+    names = list(columns)
+    for row in rows:
+        rowid = row[0]
+        for position, column in enumerate(names):
+            value, typed = row[1 + 2 * position], row[2 + 2 * position]
+            kind, allowed = _allowed(*columns[column])
+            if typed not in allowed:
+                what = (msg("is empty (NULL) but must have a value") if typed == "null" else
+                        msg("holds %1 %2 where %3 belongs", typed, shown(value), kind))
+                found.setdefault((column, 0), []).append((rowid, what))
+            if (table, column) in RANGES and typed == "integer":
+                low, high = RANGES[table, column]
+                if not low <= value <= high:
+                    found.setdefault((column, 1), []).append(
+                        (rowid, msg("%1 is outside %2–%3", value, low, high)))
+            choices = CHOICES.get((table, column))
+            if choices and value is not None and value not in choices:
+                found.setdefault((column, 2), []).append(
+                    (rowid, msg("「%1」 is not one of %2", shown(value), ", ".join(choices))))
+    return found
+
+
+def _suspects(db, table: str, columns: dict[str, tuple[str, bool]]):
+    """The rows of ``table`` that may fail a type, range or choice check (one query)."""
+    tests = []
+    for column, (declared, notnull) in columns.items():
+        marks = ", ".join(f"'{a}'" for a in _allowed(declared, notnull)[1])
+        tests.append(f'typeof("{column}") NOT IN ({marks})')
+        if (table, column) in RANGES:
+            low, high = RANGES[table, column]
+            tests.append(f"(typeof(\"{column}\") = 'integer' AND \"{column}\" NOT BETWEEN {low} "
+                         f"AND {high})")
+        if (table, column) in CHOICES:
+            listed = ", ".join(f"'{c}'" for c in CHOICES[table, column])
+            tests.append(f'("{column}" IS NOT NULL AND (typeof("{column}") <> \'text\' OR '
+                         f'"{column}" COLLATE BINARY NOT IN ({listed})))')
+    values = ", ".join(f'"{c}", typeof("{c}")' for c in columns)
+    return db.execute(f'SELECT rowid, {values} FROM "{table}" WHERE {" OR ".join(tests)} '
+                      'ORDER BY rowid')
+
+
+def _json_problems(table: str, columns: list[str], rows) -> dict:
+    """(column, 3) → [(rowid, message)] for the JSON columns' text values, in row order."""
+    found: dict = {}
+    for row in rows:
+        for position, column in enumerate(columns):
+            text = row[1 + position]
+            if not isinstance(text, str):
+                continue
+            try:
+                value = json.loads(text)
+            except (ValueError, RecursionError):
+                found.setdefault((column, 3), []).append((row[0], msg("is not valid JSON")))
+                continue
+            problem = json_shape_problem(table, column, value)
+            if problem:
+                found.setdefault((column, 3), []).append((row[0], problem))
+    return found
+
+
 def content_damage(store: PlanStore) -> list[str]:
-    """Every place (up to MAX_REPORTED) whose content PlanBook cannot read."""
+    """Every place (up to MAX_REPORTED) whose content PlanBook cannot read: by table, column
+    and check (type, range, choice, JSON), each in row order; then dangling references."""
     db = store.db
     found: list[str] = []
 
@@ -93,40 +165,18 @@ def content_damage(store: PlanStore) -> list[str]:
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' "
         "AND name NOT LIKE '\\_%' ESCAPE '\\' ORDER BY name")]
     for table in tables:
-        for column, (declared, notnull) in _columns(db, table).items():
-            kind = "integer" if "INT" in declared.upper() else "text"
-            allowed = (kind,) if notnull else (kind, "null")
-            marks = ", ".join(f"'{a}'" for a in allowed)
-            for rowid, value, typed in db.execute(
-                    f'SELECT rowid, "{column}", typeof("{column}") FROM "{table}" '
-                    f'WHERE typeof("{column}") NOT IN ({marks}) LIMIT {MAX_REPORTED}'):
-                what = (msg("is empty (NULL) but must have a value") if typed == "null" else
-                        msg("holds %1 %2 where %3 belongs", typed, shown(value), kind))
-                add(table, rowid, column, what)
-            if (table, column) in RANGES:
-                low, high = RANGES[table, column]
-                for rowid, value in db.execute(
-                        f'SELECT rowid, "{column}" FROM "{table}" WHERE typeof("{column}") = '
-                        f"'integer' AND \"{column}\" NOT BETWEEN {low} AND {high}"):
-                    add(table, rowid, column, msg("%1 is outside %2–%3", value, low, high))
-            if (table, column) in CHOICES:
-                choices = CHOICES[table, column]
-                for rowid, value in db.execute(f'SELECT rowid, "{column}" FROM "{table}" '
-                                               f'WHERE "{column}" IS NOT NULL'):
-                    if value not in choices:
-                        add(table, rowid, column, msg("「%1」 is not one of %2", shown(value),
-                                                      ", ".join(choices)))
-            if column in JSON_COLUMNS.get(table, ()):
-                for rowid, text in db.execute(f'SELECT rowid, "{column}" FROM "{table}" '
-                                              f"WHERE typeof(\"{column}\") = 'text'"):
-                    try:
-                        value = json.loads(text)
-                    except (ValueError, RecursionError):
-                        add(table, rowid, column, msg("is not valid JSON"))
-                        continue
-                    problem = json_shape_problem(table, column, value)
-                    if problem:
-                        add(table, rowid, column, problem)
+        columns = _columns(db, table)
+        problems = _kind_problems(table, columns, _suspects(db, table, columns))
+        json_columns = [c for c in columns if c in JSON_COLUMNS.get(table, ())]
+        if json_columns:
+            listed = ", ".join(f'"{c}"' for c in json_columns)
+            problems.update(_json_problems(table, json_columns,
+                                           db.execute(f'SELECT rowid, {listed} FROM "{table}" '
+                                                      'ORDER BY rowid')))
+        for column in columns:
+            for check in range(4):
+                for rowid, what in problems.get((column, check), ())[:MAX_REPORTED]:
+                    add(table, rowid, column, what)
     for table, rowid, parent, key in db.execute("PRAGMA foreign_key_check"):
         columns = [r[3] for r in db.execute(f'PRAGMA foreign_key_list("{table}")') if r[0] == key]
         add(table, rowid, ", ".join(columns) or "?",

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Self
 
-from . import change_log
 from .connection import Connection
 from .errors import ChangedElsewhere
 from .messages import msg, shown
@@ -72,7 +71,11 @@ class RowStore:
         self.path = path
         self.readonly = readonly
         # every change made through a writable store is logged (db/change_log.py)
-        self.change_context = None if readonly else change_log.install(db)
+        self.change_context = None
+        if not readonly:
+            from . import change_log  # reading a file (`planbook info`) needs none of it
+
+            self.change_context = change_log.install(db)
 
     # -- lifecycle ---------------------------------------------------------------------------
     def close(self) -> None:

@@ -1,7 +1,8 @@
 """The ``planbook`` command. Without a subcommand it opens the editor.
 
 Subcommands live in ``desktop/cli/cmd_*.py``; each module has ``register(subparsers)`` and
-sets ``func`` (returning an exit code). Errors the user can fix print one message to stderr and
+sets ``func`` (returning an exit code). ``COMMANDS`` says which module registers which command,
+so that a command loads only its own module (``--help`` and a mistyped command load them all). Errors the user can fix print one message to stderr and
 exit 2; ``check`` exits 1 when it finds errors.
 """
 
@@ -10,7 +11,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-import pkgutil
 import sqlite3
 import sys
 from pathlib import Path
@@ -19,21 +19,43 @@ from db.errors import PlanBookError, PlanFileError
 
 from .common import UsageError, add_db_argument, ensure_default_file
 
+COMMANDS = {  # command → the module in desktop/cli that registers it
+    "booklet": "cmd_booklet", "compare": "cmd_compare",
+    "new-year": "cmd_cycle", "finalize": "cmd_cycle", "reopen": "cmd_cycle",
+    "init": "cmd_file", "export": "cmd_file", "import": "cmd_file", "log": "cmd_log",
+    "info": "cmd_report", "check": "cmd_report",
+    "ward-sheets": "cmd_ward_sheets", "ward-xlsx": "cmd_ward_xlsx",
+}
 
-def command_modules() -> list:
-    package = Path(__file__).parent
-    names = sorted(m.name for m in pkgutil.iter_modules([str(package)])
-                   if m.name.startswith("cmd_"))
+
+def command_modules(command: str | None = None) -> list:
+    """The modules registering ``command`` (None: every command, in the order --help lists)."""
+    names = [COMMANDS[command]] if command in COMMANDS else sorted(set(COMMANDS.values()))
     return [importlib.import_module(f"{__name__}.{name}") for name in names]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_in(argv: list[str]) -> str | None:
+    """The command ``argv`` names when nothing before it but ``--db PATH`` (else None, and the
+    parser is built whole: ``planbook -h info`` is the top-level help)."""
+    position = 0
+    while position < len(argv) and argv[position].startswith("-"):
+        if argv[position] == "--db":
+            position += 2
+        elif argv[position].startswith("--db="):
+            position += 1
+        else:
+            return None
+    return argv[position] if position < len(argv) else None
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser, or (``command``) one with only the module that registers it."""
     parser = argparse.ArgumentParser(
         prog="planbook", description="PlanBook: edit an action plan and print its booklet and "
         "ward sheets. Without a command, opens the editor.")
     add_db_argument(parser, top_level=True)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in command_modules():
+    for module in command_modules(command):
         module.register(subparsers)
     return parser
 
@@ -52,8 +74,8 @@ def run_gui(db: str | None) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(command_in(argv)).parse_args(argv)
     try:
         if args.command is None:
             return run_gui(args.db)

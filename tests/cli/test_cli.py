@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from db.cycle import reopen
-from desktop.cli import build_parser, main
+from desktop.cli import COMMANDS, build_parser, command_in, main
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 
@@ -131,6 +131,28 @@ def test_every_subcommand_is_documented_in_the_readme():
     readme = README.read_text(encoding="utf-8")
     for name in commands:
         assert re.search(rf"planbook {re.escape(name)}\b", readme), f"README lacks `{name}`"
+
+
+def choices(parser) -> list[str]:
+    return list(parser._subparsers._group_actions[0].choices)
+
+
+def test_each_command_loads_only_the_module_that_registers_it():
+    assert sorted(choices(build_parser())) == sorted(COMMANDS)
+    for name, module in COMMANDS.items():
+        assert choices(build_parser(name)) == [n for n, m in COMMANDS.items() if m == module]
+    assert command_in(["info", "--db", "x"]) == "info"
+    assert command_in(["--db", "check", "info"]) == "info"  # a file named like a command
+    assert command_in(["--db=x", "booklet", "-h"]) == "booklet"
+    for argv in (["-h", "info"], ["--d", "x", "info"], [], ["--db", "x"]):
+        assert command_in(argv) is None, argv
+
+
+def test_help_before_a_command_is_the_whole_help(capsys):
+    with pytest.raises(SystemExit):
+        main(["-h", "info"])
+    out = capsys.readouterr().out
+    assert all(name in out for name in COMMANDS)
 
 
 def test_gui_on_a_missing_file_is_refused_before_any_window(tmp_path, capsys):

@@ -23,7 +23,8 @@ with contextlib.redirect_stdout(io.StringIO()):
         code = exit.code
 fonts = sys.modules.get("desktop.publish.typeset.fonts")
 print(json.dumps({"code": code, "fonts": sorted(fonts._metrics) if fonts else [],
-                  "modules": sorted({m.split('.')[0] for m in sys.modules})}))
+                  "modules": sorted({m.split('.')[0] for m in sys.modules}),
+                  "commands": sorted(m for m in sys.modules if m.startswith("desktop.cli.cmd_"))}))
 """
 
 
@@ -43,6 +44,7 @@ def test_help_and_info_load_no_publishing_or_database_library(sample_file):
     assert help_["code"] == 0 and loaded(help_) == set()
     info = probe("info", "--db", sample_file)
     assert info["code"] == 0 and loaded(info) == set()
+    assert info["commands"] == ["desktop.cli.cmd_report"] and len(help_["commands"]) > 5
     assert info["fonts"] == [] and help_["fonts"] == []
 
 

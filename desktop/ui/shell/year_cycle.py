@@ -5,6 +5,7 @@ edition's pages, and booklet exports that record a snapshot."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -26,10 +27,12 @@ from db.checks import ERROR
 from db.cycle import CycleError, finalize, finalize_problems, reopen
 from db.era import era_label
 
-from ..cycle.compare_window import CompareWindow
-from ..cycle.new_year_dialog import NewYearDialog
-from ..cycle.review_dialog import ReviewDialog
 from .actions import A
+
+if TYPE_CHECKING:  # the dialogs load when first opened (the compare window brings openpyxl)
+    from ..cycle.compare_window import CompareWindow
+    from ..cycle.new_year_dialog import NewYearDialog
+    from ..cycle.review_dialog import ReviewDialog
 
 SHOWN_PROBLEMS = 15
 
@@ -151,6 +154,8 @@ class YearCycle:
         edition = self.current_edition()
         if edition is None:
             return
+        from ..cycle.new_year_dialog import NewYearDialog
+
         dialog = NewYearDialog(self.doc.store, self.doc.path, edition.fiscal_year, parent=self)
         dialog.created.connect(self._year_created)
         self.new_year_dialog = dialog
@@ -161,6 +166,8 @@ class YearCycle:
         plan = rollover.plan
         self.select_key(f"edition:{rollover.edition_id}")
         if rollover.review:
+            from ..cycle.review_dialog import ReviewDialog
+
             review = ReviewDialog(rollover, self)
             review.go_to.connect(lambda table, row_id, field: self.go_to(table, row_id, field))
             self.review_dialog = review
@@ -178,6 +185,8 @@ class YearCycle:
         if self.compare_window is not None:
             self.compare_window.close()
             self.compare_window.deleteLater()
+        from ..cycle.compare_window import CompareWindow
+
         window = CompareWindow(self.doc.store, edition.fiscal_year, self)
         window.go_to.connect(lambda table, row_id: self.go_to(table, row_id))
         self.compare_window = window
