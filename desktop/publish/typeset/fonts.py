@@ -17,7 +17,9 @@ from pathlib import Path
 
 from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
+from reportlab.pdfbase.ttfonts import SUBSETN
+
+from .fontfile import MappedTTFont
 
 FONT_DIR = Path(__file__).resolve().parents[3] / "resources" / "fonts"
 
@@ -51,8 +53,9 @@ _metrics: dict[str, FontMetrics] = {}
 fallback_chars: set[str] = set()
 
 
-class _TTFont(TTFont):
-    """reportlab's TTFont with a ToUnicode map that also holds characters beyond the BMP.
+class _TTFont(MappedTTFont):
+    """reportlab's TTFont (mapped and trimmed: fontfile.py) with a ToUnicode map that also
+    holds characters beyond the BMP.
 
     reportlab writes each entry as 4 hex digits, so 𠮷 (U+20BB7) would copy out as U+20BB;
     the map must give it as a UTF-16 surrogate pair."""
@@ -85,7 +88,7 @@ def _to_unicode_cmap(name: str, subset: list[int]) -> str:
 class FontMetrics:
     """Per-font glyph coverage and a per-character width cache (in 1/1000 em)."""
 
-    def __init__(self, name: str, font: TTFont):
+    def __init__(self, name: str, font: MappedTTFont):
         self.name = name
         self.font = font
         self._char_widths = font.face.charWidths
@@ -156,7 +159,7 @@ def metrics(name: str) -> FontMetrics:
         if name not in _metrics:
             # Binary (Flate-only) streams: ASCII85 in pure Python costs ~0.5 s on a large booklet.
             rl_config.useA85 = 0
-            font = _TTFont(name, str(FONT_DIR / FONT_FILES[name]))
+            font = _TTFont(name, FONT_DIR / FONT_FILES[name])
             pdfmetrics.registerFont(font)
             _metrics[name] = FontMetrics(name, font)
     return _metrics[name]
