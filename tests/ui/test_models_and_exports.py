@@ -202,3 +202,36 @@ def test_background_checks_and_preview_use_their_own_connections(qtbot, threaded
     qtbot.waitUntil(lambda: window.preview.builds >= 1, timeout=30000)
     assert window.preview.document.pageCount() >= 1
     assert window.doc.store.row("ward_plan", plan.id)["id"] == plan.id  # still ours, still open
+
+
+def test_the_checks_wait_for_the_preview_and_keep_their_600_ms(qtbot, threaded, monkeypatch):
+    """The checks read the whole plan: run beside a preview they would delay the page; they
+    start once the edit's page is shown. Opening the file or F5 leaves both debounces as set."""
+    from desktop.ui.shell import dock_updates
+
+    window = threaded
+    preview = window.preview
+    preview.enabled = True
+    window.preview_dock.show()
+    store = window.doc.store
+    edition = store.edition(2024)
+    vision = store.visions(edition.id)[0]
+    item = store.initiatives(edition.id)[0]
+    window.select_key(f"initiatives:{vision.id}")
+    qtbot.waitUntil(lambda: not preview.busy() and not window.analysis_timer.isActive()
+                    and not window._analysis_waiting
+                    and (window._analysis_task is None or window._analysis_task.done),
+                    timeout=30000)
+    assert window.analysis_timer.interval() == 600
+    started_after = []
+    real = dock_updates.analyse
+    monkeypatch.setattr(dock_updates, "analyse", lambda path, progress: (
+        started_after.append(preview.builds), real(path, progress))[1])
+    builds, analyses = preview.builds, window.analyses
+    window.doc.set_fields("initiative", item.id, {"title": "確認の後で"}, "title")
+    window.run_analysis()  # as if its timer fired while the preview waits for its debounce
+    qtbot.waitUntil(lambda: window.analyses > analyses, timeout=30000)
+    assert started_after == [builds + 1]  # once, after the edit's page was shown
+    window.request_preview(now=True)
+    qtbot.waitUntil(lambda: preview.builds > builds + 1, timeout=30000)
+    assert preview.timer.interval() > 0 and window.analysis_timer.interval() == 600

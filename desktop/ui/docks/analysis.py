@@ -8,6 +8,7 @@ from pathlib import Path
 
 from db.era import era_label
 from db.money import format_amount
+from desktop.publish.collector import collector_paused
 
 
 @dataclass
@@ -22,7 +23,9 @@ def analyse(path: Path, progress=None) -> Analysis:
 
     problems: list = []
     summary: list = []
-    with open_plan(path, readonly=True) as store:
+    # the collector would walk the whole plan's records again and again while they are read
+    # (pauses of ~50 ms that hold the interpreter); they are freed by reference counting
+    with collector_paused(), open_plan(path, readonly=True) as store:
         for year in store.fiscal_years():
             doc = store.load(year)
             problems.extend(check_document(doc))

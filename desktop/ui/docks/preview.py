@@ -50,6 +50,7 @@ def build_preview(path: Path, fiscal_year: int, ward: str | None, output: Path, 
 class PreviewPanel(QWidget):
     # a whole booklet's or ward sheet's report (not a vision section's, whose pages are its own)
     printed = Signal(object)
+    idle = Signal()  # a build ended and no other is asked for
 
     def __init__(self, parent=None, delay_ms: int = 50):
         super().__init__(parent)
@@ -76,6 +77,7 @@ class PreviewPanel(QWidget):
         self._flip = 0
         self._task = None
         self._again = False
+        self._building = False  # from the build's start until its end reaches this thread
         self.request_args: tuple | None = None
         self.hints: list[str] = []
         self.enabled = True
@@ -99,6 +101,15 @@ class PreviewPanel(QWidget):
         self.hints = hints
         self.timer.start()
 
+    def render_soon(self) -> None:
+        """Start the build asked for without waiting for the debounce (F5)."""
+        self.timer.stop()
+        QTimer.singleShot(0, self._start)
+
+    def busy(self) -> bool:
+        """A preview is asked for (the debounce runs) or being built."""
+        return self.timer.isActive() or self._building
+
     def _start(self) -> None:
         if self._task is not None and not self._task.done:
             self._again = True
@@ -109,15 +120,19 @@ class PreviewPanel(QWidget):
         self._flip ^= 1
         output = self._dir / f"preview{self._flip}.pdf"
         self.status.setText(QCoreApplication.translate("Preview", "Rendering the preview…"))
+        self._building = True
         self._task = run_task(lambda progress: build_preview(path, year, ward, output, progress,
                                                              section, focus),
                               on_result=self._loaded, on_error=self._failed,
                               on_finished=self._finished)
 
     def _finished(self) -> None:
+        self._building = False
         if self._again:
             self._again = False
             self.timer.start()
+        elif not self.timer.isActive():
+            self.idle.emit()
 
     def _loaded(self, result) -> None:
         output, outline, jump, self.last_report = result

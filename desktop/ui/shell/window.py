@@ -74,6 +74,7 @@ class MainWindow(YearCycle, FileHandling, Navigation, DockUpdates, ExportMenu, W
         self.history: QDialog | None = None
         self._analysis_task = None
         self._analysis_again = False
+        self._analysis_waiting = False  # for the preview to finish (dock_updates)
         self.analyses = 0
         self.retranslations = 0
         self._problem_count = 0
@@ -110,6 +111,7 @@ class MainWindow(YearCycle, FileHandling, Navigation, DockUpdates, ExportMenu, W
         # bottom
         self.problems = ProblemsPanel(self)
         self.preview.printed.connect(lambda report: self.problems.set_print_notes(report.notes()))
+        self.preview.idle.connect(self._preview_idle)
         self.problems.go_to.connect(self.go_to)
         self.summary = SummaryPanel(self)
         self.search = SearchPanel(lambda: self.doc.store, self)
