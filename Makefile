@@ -36,7 +36,7 @@ test: setup
 	$(BIN)/ruff check .
 
 # Thousands of hostile JSON documents, workbooks, amount texts and plan files per entry point,
-# then kill -9 at random moments of the writers (~30 min; PLANBOOK_FUZZ_EXAMPLES=… for fewer).
+# then kill -9 at random moments of the writers and the editor (~30 min; PLANBOOK_FUZZ_EXAMPLES=… for fewer).
 fuzz: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/fuzz/campaign.py
 

@@ -54,56 +54,24 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="planbook-soak-"))
     os.environ["PLANBOOK_DATA_DIR"] = str(work / "userdata")
 
-    from PySide6.QtCore import QEventLoop, QSettings, QStandardPaths, QTimer
-    from PySide6.QtWidgets import QApplication
+    from editor_driver import EditorSession, prepare_sample
 
-    from db.cycle import reopen
-    from db.planfile import new_plan_file
-    from db.sample import load_sample
     from db.store import open_plan
     from desktop.ui.document import document as document_module
-    from desktop.ui.shell.actions import A
-    from desktop.ui.shell.settings import PREVIEW_ENABLED, Settings
-    from desktop.ui.shell.window import MainWindow
-    from desktop.ui.worker import wait_for_all
 
-    QStandardPaths.setTestModeEnabled(True)
-    app = QApplication.instance() or QApplication([])
     path = work / "soak.sqlite"
-    with new_plan_file(path) as temporary, open_plan(temporary, create=True) as store:
-        load_sample(store)
-        for edition in store.editions():  # the sample's printed year is final: edit it anyway
-            if edition.status == "final":
-                reopen(store, edition.fiscal_year, "soak test")
-    settings = Settings(QSettings(str(work / "settings.ini"), QSettings.Format.IniFormat))
-    settings.set(PREVIEW_ENABLED, True)
-    window = MainWindow(settings)
-    window.show()
-    if not window.open_path(path):
-        print("soak: the sample did not open", file=sys.stderr)
+    prepare_sample(path)
+    try:
+        session = EditorSession(path, work)
+    except RuntimeError as error:
+        print(f"soak: {error}", file=sys.stderr)
         return 1
-    store = window.doc.store
-    busiest = max((plan for edition in store.editions() for plan in store.ward_plans(edition.id)),
-                  key=lambda plan: len(plan.projects))
-    window.select_key(f"projects:{busiest.id}")
-    app.processEvents()
-    model = window.current_page().projects.model
-    name_column = next(i for i, c in enumerate(model.columns) if c.field == "name")
-    amount_column = next(i for i, c in enumerate(model.columns) if c.field == "initial")
-    rows = model.rowCount()
+    window, model, rows, settle = session.window, session.model, session.rows, session.settle
+    name_column, amount_column = session.columns["name"], session.columns["initial"]
     rng = random.Random(args.seed)
-    undo, redo = window.actions_[A.UNDO], window.actions_[A.REDO]
+    undo, redo = session.undo_action, session.redo_action
     expected: dict[tuple[int, str], object] = {}
 
-    def settle(ms: int = 1) -> None:
-        """Let the window's event loop run (timers, repaints, deferred deletes), as it does
-        between a user's keystrokes; processEvents() alone never deletes deleteLater()'d
-        widgets."""
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    settle()
     none_start = sys.getrefcount(None)
     started = time.perf_counter()
     samples: list[tuple[int, float]] = [(0, rss_mb())]
@@ -113,10 +81,10 @@ def main(argv: list[str] | None = None) -> int:
         if choice < 0.5:
             row = rng.randrange(rows)
             if rng.random() < 0.5:
-                column, value = name_column, f"soak {step} 事業"
+                field, value = "name", f"soak {step} 事業"
             else:
-                column, value = amount_column, f"{rng.randrange(1, 99_999):,}"
-            if not model.setData(model.index(row, column), value):
+                field, value = "initial", f"{rng.randrange(1, 99_999):,}"
+            if not session.type_into(row, field, value):
                 print(f"soak: edit {step} refused", file=sys.stderr)
                 return 1
             edits += 1
@@ -143,10 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         for column in (name_column, amount_column):
             expected[(row, model.columns[column].field)] = model.data(model.index(row, column))
     stack_count = window.doc.undo_stack.count()
-    wait_for_all(60000)
-    window.close()
-    wait_for_all(60000)
-    settle()
+    session.close()
 
     conn = sqlite3.connect(path)
     integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
