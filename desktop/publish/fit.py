@@ -113,11 +113,12 @@ class _Fitter:
         if id(record) in self.seen or type(record) not in TABLES:
             return
         self.seen.add(id(record))
-        table = TABLES[type(record)]
-        for name in _printed_fields(type(record)):
+        for name, limit in _printed_fields(type(record)):
             value = getattr(record, name)
+            if value is None or type(value) in _PLAIN:
+                continue
             if isinstance(value, str):
-                if len(value) > _text_limit(table, name):  # (most values fit: skip the call)
+                if len(value) > limit:  # (most values fit: skip the call)
                     self.set(record, name, self.text(record, name, value))
             elif isinstance(value, list):
                 if value:
@@ -129,9 +130,15 @@ class _Fitter:
                 self.record(value)
 
 
+_PLAIN = (int, float, bool)  # values with nothing to cut (and no record inside)
+
+
 @cache
-def _printed_fields(kind: type) -> tuple[str, ...]:
-    return tuple(spec.name for spec in dataclasses.fields(kind) if spec.name not in _SKIP)
+def _printed_fields(kind: type) -> tuple[tuple[str, int], ...]:
+    """The printed fields of a record type, each with its text limit."""
+    table = TABLES[kind]
+    return tuple((spec.name, _text_limit(table, spec.name)) for spec in dataclasses.fields(kind)
+                 if spec.name not in _SKIP)
 
 
 def _records(doc: EditionDocument) -> list[Any]:
