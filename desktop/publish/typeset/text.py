@@ -147,10 +147,18 @@ class TextBlock:
         self.lines: list[Line] = []
         self.forced = False
         self.widest = 0.0
+        # width → (lines, forced, widest): blocks are measured at a few widths in turn (a
+        # card's amount unwrapped, then in its column; a tightened section's half width)
+        self._layouts: dict[float, tuple[list[Line], bool, float]] = {}
 
     def wrap(self, width: float) -> float:
         """Lay out for ``width`` points; returns the height."""
         if self._width != width:
+            known = self._layouts.get(width)
+            if known is not None:
+                self.lines, self.forced, self.widest = known
+                self._width = width
+                return self.height
             style = self.style
             measure = metrics(style.font).measurer(style.size)
             lines: list[Line] = []
@@ -165,6 +173,7 @@ class TextBlock:
                 widest = max(widest, broken.widest)
             self.lines, self.forced, self.widest = lines, forced, widest
             self._width = width
+            self._layouts[width] = (lines, forced, widest)
         return self.height
 
     @property
@@ -189,6 +198,7 @@ class TextBlock:
         block = TextBlock.__new__(TextBlock)
         block.style, block.text, block.missing = self.style, "", []
         block._width, block.lines, block.forced = self._width, lines, False
+        block._layouts = {}
         block.widest = max((line.width for line in lines), default=0.0)
         return block
 
