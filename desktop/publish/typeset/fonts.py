@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from functools import lru_cache
+from functools import lru_cache, reduce
+from operator import add
 from pathlib import Path
 
 from reportlab import rl_config
@@ -98,9 +99,17 @@ class FontMetrics:
         self.descent = font.face.descent / 1000.0
         self._cache: dict[str, float] = {}
         self._measurers: dict[float, Callable[[str], float]] = {}
+        self._chars: frozenset[str] | None = None  # what the font has, made on first use
 
     def has(self, char: str) -> bool:
         return ord(char) in self.cmap
+
+    def covers(self, text: str) -> bool:
+        """Whether the font has every character of ``text``."""
+        chars = self._chars
+        if chars is None:
+            chars = self._chars = frozenset(map(chr, self.cmap))
+        return chars.issuperset(text)
 
     def units(self, text: str) -> float:
         """Width of text in 1/1000 em, from a per-string cache (most strings are one atom)."""
@@ -110,10 +119,13 @@ class FontMetrics:
         except KeyError:
             pass
         cw = self._char_widths
-        value = 0.0
-        for ch in text:
-            width = cw.get(ord(ch))
-            value += self._missing_width(ch) if width is None else width
+        try:  # (the same additions in the same order as the loop below, without its steps)
+            value = reduce(add, map(cw.__getitem__, map(ord, text)), 0.0)
+        except KeyError:  # a character this font lacks
+            value = 0.0
+            for ch in text:
+                width = cw.get(ord(ch))
+                value += self._missing_width(ch) if width is None else width
         if len(cache) < 200_000:
             cache[text] = value
         return value
@@ -135,17 +147,23 @@ class FontMetrics:
         except KeyError:
             pass
         scale = size / 1000.0
-        units = self.units
-        measure = self._measurers.setdefault(size, lambda text: units(text) * scale)
-        return measure
+        units, cache = self.units, self._cache
+
+        def measure(text: str) -> float:
+            try:
+                return cache[text] * scale
+            except KeyError:
+                return units(text) * scale
+
+        return self._measurers.setdefault(size, measure)
 
 
 def register_fonts() -> None:
     """Make reportlab ready for the shipped fonts (safe from any thread).
 
     Each font is read and registered the first time it is used (``metrics``): a document
-    embeds two or three of the five, and reading one costs about 19 ms. The canvas's initial
-    font is registered here, so a Canvas may be created next."""
+    embeds two or three of the five, and reading one costs about 10 ms (fontfile.py). The
+    canvas's initial font is registered here, so a Canvas may be created next."""
     metrics(GOTHIC)
 
 
@@ -179,7 +197,10 @@ def printable(text: str, font: str = GOTHIC) -> tuple[str, list[str]]:
 
 @lru_cache(maxsize=16384)
 def _printable(text: str, font: str) -> tuple[str, tuple[str, ...]]:
-    cmap = metrics(font).cmap
+    m = metrics(font)
+    if m.covers(text):  # (most texts: nothing to replace)
+        return text, ()
+    cmap = m.cmap
     missing: list[str] = []
     out = None
     for i, ch in enumerate(text):
