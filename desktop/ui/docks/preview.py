@@ -7,6 +7,8 @@ anything else (front matter, priorities, the ward part) previews the whole bookl
 
 from __future__ import annotations
 
+import linecache
+import sys
 import tempfile
 from pathlib import Path
 
@@ -26,6 +28,27 @@ def build_preview(path: Path, fiscal_year: int, ward: str | None, output: Path, 
                   section: int | None = None, focus: str | None = None):
     """Worker side: its own read-only connection; one vision's section, one ward's sheet, or
     the booklet. Returns (pdf, outline, page to show or None)."""
+    from desktop.publish.collector import collector_paused
+
+    loaded = set(sys.modules)
+    try:
+        with collector_paused():  # reading too: a full collection walks the editor's records
+            return _build(path, fiscal_year, ward, output, progress, section, focus)
+    finally:
+        _forget_sources(set(sys.modules) - loaded)
+
+
+def _forget_sources(modules: set[str]) -> None:
+    """PySide6 reads the source of every module imported after it (inspect.getsource, to
+    see whether the module uses PySide's __feature__), and linecache keeps it: 4–6 MB for
+    reportlab, PIL and the booklet the first preview loads. Those lines are dropped (a
+    traceback reads them again if it ever needs them)."""
+    for name in modules:
+        linecache.cache.pop(getattr(sys.modules.get(name), "__file__", None), None)
+
+
+def _build(path: Path, fiscal_year: int, ward: str | None, output: Path, progress,
+           section: int | None, focus: str | None):
     from db.store import open_plan
 
     if section is not None and ward is None:
@@ -70,6 +93,10 @@ class PreviewPanel(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(delay_ms)
         self.timer.timeout.connect(self._start)
+        self.soon = QTimer(self)  # no debounce: an edit just made, F5, the build asked for again
+        self.soon.setSingleShot(True)
+        self.soon.setInterval(0)
+        self.soon.timeout.connect(self._start)
         # removed by shutdown() (or, failing that, when the panel is garbage collected)
         self._tempdir = tempfile.TemporaryDirectory(prefix="planbook-preview-",
                                                     ignore_cleanup_errors=True)
@@ -102,15 +129,18 @@ class PreviewPanel(QWidget):
         self.timer.start()
 
     def render_soon(self) -> None:
-        """Start the build asked for without waiting for the debounce (F5)."""
+        """Start the build asked for without the debounce (an edit just made, F5): when one is
+        being built, the next starts as soon as it ends."""
         self.timer.stop()
-        QTimer.singleShot(0, self._start)
+        self.soon.start()
 
     def busy(self) -> bool:
-        """A preview is asked for (the debounce runs) or being built."""
-        return self.timer.isActive() or self._building
+        """A preview is asked for or being built."""
+        return self.timer.isActive() or self.soon.isActive() or self._building
 
     def _start(self) -> None:
+        self.timer.stop()  # one build for what was asked, whichever timer fired
+        self.soon.stop()
         if self._task is not None and not self._task.done:
             self._again = True
             return
@@ -128,10 +158,10 @@ class PreviewPanel(QWidget):
 
     def _finished(self) -> None:
         self._building = False
-        if self._again:
+        if self._again:  # what was asked for meanwhile is the latest: no need to wait more
             self._again = False
-            self.timer.start()
-        elif not self.timer.isActive():
+            self.soon.start()
+        elif not self.busy():
             self.idle.emit()
 
     def _loaded(self, result) -> None:
@@ -168,6 +198,7 @@ class PreviewPanel(QWidget):
     def shutdown(self) -> None:
         """Stop rendering and remove the temporary folder the previews were written to."""
         self.timer.stop()
+        self.soon.stop()
         self.enabled = False
         if self._task is not None:
             self._task.cancel()

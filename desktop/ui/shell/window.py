@@ -319,7 +319,8 @@ class MainWindow(YearCycle, FileHandling, Navigation, DockUpdates, ExportMenu, W
                     self.nav_model.relabel(table, changes[table][0])
         self.analysis_timer.start()
         changed = sorted(changes.get("initiative", ((), False))[0])
-        self.request_preview(initiative_id=changed[0] if len(changed) == 1 else None)
+        # at once: edits are committed (Enter, leaving a field), not typed key by key
+        self.request_preview(initiative_id=changed[0] if len(changed) == 1 else None, now=True)
         self.change_log.schedule()
         self._update_title()
 
