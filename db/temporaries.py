@@ -76,7 +76,7 @@ def _owner_lock(path: Path) -> tuple[int, Path]:
         except FileNotFoundError:
             mine = False
         if mine:
-            _HELD.add(name)
+            _HELD.add(os.path.abspath(name))
             return handle, Path(name)
         os.close(handle)
 
@@ -93,13 +93,21 @@ def temporary_beside(path: Path, suffix: str) -> Iterator[Path]:
     temporary = lock.with_name(lock.name.removesuffix(".lock") + suffix)
     try:
         os.close(os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
+    except OSError:
+        _let_go(handle, lock)
+        raise
+    try:
         yield temporary
     finally:
         try:
             remove_with_sidecars(temporary)
         finally:
-            _HELD.discard(str(lock))
-            _drop_lock(handle, lock)
+            _let_go(handle, lock)
+
+
+def _let_go(handle: int, lock: Path) -> None:
+    _HELD.discard(os.path.abspath(lock))
+    _drop_lock(handle, lock)
 
 
 def _drop_lock(handle: int, lock: Path) -> None:
@@ -132,7 +140,7 @@ def remove_stale_temporaries(path: Path) -> list[str]:
     removed = []
     for key, files in by_key.items():
         lock = folder / f".{path.name}.{key}.lock"
-        if str(lock) in _HELD:
+        if os.path.abspath(lock) in _HELD:
             continue
         try:
             handle = os.open(lock, os.O_RDWR)
