@@ -168,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--steps", type=int, default=0, help="0: until killed")
     args = parser.parse_args(argv)
-    work = Path(tempfile.mkdtemp(prefix="planbook-editor-"))
+    work = Path(tempfile.mkdtemp(prefix=".editor-driver-", dir=args.plan.parent))  # settings
     os.environ.setdefault("PLANBOOK_DATA_DIR", str(work / "userdata"))
 
     def write(entry: dict) -> None:

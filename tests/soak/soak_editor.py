@@ -50,8 +50,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-growth-mb", type=float, default=40.0)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="planbook-soak-", ignore_cleanup_errors=True) as work:
+        return soak(args, Path(work))
 
-    work = Path(tempfile.mkdtemp(prefix="planbook-soak-"))
+
+def soak(args: argparse.Namespace, work: Path) -> int:
     os.environ["PLANBOOK_DATA_DIR"] = str(work / "userdata")
 
     from editor_driver import EditorSession, prepare_sample
