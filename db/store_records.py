@@ -136,8 +136,8 @@ class RecordStore(RowStore):
         return Initiative(**row)
 
     def initiatives(self, edition_id: int) -> list[Initiative]:
-        rows = self._rows(self._INITIATIVE_SQL + "WHERE i.edition_id = ? ORDER BY i.position, i.id",
-                          [edition_id])
+        rows = self._each_row(self._INITIATIVE_SQL + "WHERE i.edition_id = ? "
+                              "ORDER BY i.position, i.id", [edition_id])
         return [self._initiative(r) for r in rows]
 
     def initiative(self, initiative_id: int) -> Initiative | None:
@@ -334,7 +334,7 @@ class RecordStore(RowStore):
             raise KeyError(number)
         vision = Vision(**self._decode("vision", visions[0]))
         vision.measures = self.measures(vision.id)
-        rows = self._rows(self._INITIATIVE_SQL + "WHERE i.vision_id = ? ORDER BY i.position, i.id",
-                          [vision.id])
+        rows = self._each_row(self._INITIATIVE_SQL + "WHERE i.vision_id = ? "
+                              "ORDER BY i.position, i.id", [vision.id])
         vision.initiatives = [self._initiative(r) for r in rows]
         return EditionDocument(self.plan(), edition, [], [vision], [], vision.initiatives)
