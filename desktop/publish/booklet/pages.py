@@ -15,6 +15,8 @@ from ..typeset import (
     TextStyle,
     draw_text,
     printable,
+    set_fill,
+    set_stroke,
     text_width,
 )
 from .layout import Block, Page
@@ -184,9 +186,9 @@ def paint_chrome(canvas: Canvas, page: Page, doc: EditionDocument, total: int) -
     draft = doc.edition.status == "draft"
     first = page.items[0][0] if page.items else None
     if not isinstance(first, (Band, PartTitle)) and page.label:
-        canvas.setFillColor(page.colour)
+        set_fill(canvas, page.colour)
         canvas.rect(-BLEED, PAGE_H - 9 * 2.835, 12 * 2.835 + BLEED, 4, stroke=0, fill=1)
-        canvas.setFillColor(page.colour)
+        set_fill(canvas, page.colour)
         label = printable(page.label, GOTHIC_BOLD)[0]  # 𠮷 from the fallback font, as elsewhere
         size = 8
         max_w = FRAME_W - 20
@@ -199,24 +201,24 @@ def paint_chrome(canvas: Canvas, page: Page, doc: EditionDocument, total: int) -
     edition = doc.edition
     footer = printable(f"{doc.plan.name} {edition.title}", GOTHIC)[0]
     size = 7
-    canvas.setStrokeColor(tint(page.colour, 0.5))
+    set_stroke(canvas, tint(page.colour, 0.5))
     canvas.setLineWidth(0.5)
     canvas.line(MARGIN_X, y + 12, PAGE_W - MARGIN_X, y + 12)
     nw = text_width(number, GOTHIC_BOLD, 10)
     fw = text_width(footer, GOTHIC, size)
-    canvas.setFillColor(page.colour)
+    set_fill(canvas, page.colour)
     if page.number % 2:
         draw_text(canvas, PAGE_W - MARGIN_X - nw, y, number, GOTHIC_BOLD, 10)
         fx = MARGIN_X
     else:
         draw_text(canvas, MARGIN_X, y, number, GOTHIC_BOLD, 10)
         fx = PAGE_W - MARGIN_X - fw - (34 if draft else 0)
-    canvas.setFillColor(GREY)
+    set_fill(canvas, GREY)
     draw_text(canvas, fx, y, footer, GOTHIC, size)
     if draft:
         mx = fx + fw + 6
-        canvas.setStrokeColor(DRAFT)
-        canvas.setFillColor(DRAFT)
+        set_stroke(canvas, DRAFT)
+        set_fill(canvas, DRAFT)
         canvas.setLineWidth(0.7)
         canvas.roundRect(mx, y - 3, 26, 11, 2, stroke=1, fill=0)
         draw_text(canvas, mx + 3, y, "案", GOTHIC_BOLD, 7)

@@ -16,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .fonts import FALLBACK, GOTHIC, fallback_chars, metrics, printable
 from .linebreak import Broken, Line, break_lines
+from .paint import set_fill
 
 ALIGNS = ("justify", "left", "right", "center")
 # A justified line is spread by at most this many ems in all (a line that gave characters to a
@@ -23,9 +24,24 @@ ALIGNS = ("justify", "left", "right", "center")
 JUSTIFY_MOST = 4.0
 
 
+@lru_cache(maxsize=16384)  # (sizes, margins and baselines recur page after page)
 def _num(value: float) -> str:
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return "0" if text in ("", "-0") else text
+
+
+def _select_font(canvas: Canvas, ttf, subset: int, size_text: str) -> str:
+    """``/F1+0 9.5 Tf`` for a subset of a font at a size on this canvas (reportlab names the
+    subset on first use; the name is kept with the canvas)."""
+    names = canvas.__dict__.get("_planbook_subset_names")
+    if names is None:
+        names = canvas._planbook_subset_names = {}
+    key = (ttf.fontName, subset, size_text)
+    try:
+        return names[key]
+    except KeyError:
+        text = names[key] = f"{ttf.getSubsetInternalName(subset, canvas._doc)} {size_text} Tf"
+        return text
 
 
 def draw_text(canvas: Canvas, x: float, y: float, text: str, font: str, size: float,
@@ -43,8 +59,7 @@ def draw_text(canvas: Canvas, x: float, y: float, text: str, font: str, size: fl
     for run_font, run in runs:
         ttf = metrics(run_font).font
         for subset, codes in ttf.splitString(run, doc):
-            parts.append(f"{ttf.getSubsetInternalName(subset, doc)} {size_text} Tf "
-                         f"<{codes.hex()}> Tj")
+            parts.append(f"{_select_font(canvas, ttf, subset, size_text)} <{codes.hex()}> Tj")
     if char_space:
         parts.append("0 Tc")
     parts.append("ET")
@@ -209,7 +224,7 @@ class TextBlock:
         leading = style.line_height
         m = metrics(style.font)
         shift = leading / 2 + (m.ascent + m.descent) / 2 * style.size
-        canvas.setFillColor(color or style.color)
+        set_fill(canvas, color or style.color)
         y = top
         first = True
         for line in self.lines:

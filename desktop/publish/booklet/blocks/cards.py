@@ -13,6 +13,8 @@ from ...typeset import (
     TextBlock,
     TextStyle,
     draw_text,
+    set_fill,
+    set_stroke,
     short,
     text_width,
 )
@@ -243,11 +245,11 @@ class Card(Block):
         c = self.colour
         pad = self.PAD
         h = self.height
-        canvas.setFillColor(tint(c, 0.045))
-        canvas.setStrokeColor(tint(c, 0.35))
+        set_fill(canvas, tint(c, 0.045))
+        set_stroke(canvas, tint(c, 0.35))
         canvas.setLineWidth(0.6)
         canvas.rect(x, top - h, self.width, h, stroke=1, fill=1)
-        canvas.setFillColor(c)
+        set_fill(canvas, c)
         canvas.rect(x, top - h, self.RULE_W, h, stroke=0, fill=1)
         if self.compact:
             self._draw_compact(canvas, x, top)
@@ -263,8 +265,8 @@ class Card(Block):
         if self.highlights:
             y -= 6
             bh = sum(b.height for b in self.highlights) + 10
-            canvas.setFillColor(WHITE)
-            canvas.setStrokeColor(c)
+            set_fill(canvas, WHITE)
+            set_stroke(canvas, c)
             canvas.setLineWidth(0.8)
             canvas.roundRect(lx, y - bh, self.left_w, bh, 3, stroke=1, fill=1)
             yy = y - 5
@@ -292,10 +294,10 @@ class Card(Block):
         if self.status:
             label = self.status
             w = text_width(label, GOTHIC_BOLD, 7.5) + 10
-            canvas.setStrokeColor(c)
-            canvas.setFillColor(WHITE)
+            set_stroke(canvas, c)
+            set_fill(canvas, WHITE)
             canvas.roundRect(rx + self.right_w - w, y - 12, w, 12, 6, stroke=1, fill=1)
-            canvas.setFillColor(c)
+            set_fill(canvas, c)
             draw_text(canvas, rx + self.right_w - w + 5, y - 9.2, label, GOTHIC_BOLD, 7.5)
             y -= 16
         if self.amount:

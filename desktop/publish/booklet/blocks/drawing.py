@@ -9,6 +9,7 @@ from reportlab.pdfgen.canvas import Canvas
 from ...typeset import (
     Preflight,
     TextBlock,
+    set_stroke,
 )
 
 
@@ -23,7 +24,7 @@ def note_missing(preflight: Preflight, page: int, where: str, *blocks: TextBlock
 
 def checkbox(canvas: Canvas, x: float, y: float, size: float, colour: Color) -> None:
     """☑ drawn as vector art (the fonts have no ☑): box with its lower-left corner at (x, y)."""
-    canvas.setStrokeColor(colour)
+    set_stroke(canvas, colour)
     canvas.setLineWidth(0.8)
     canvas.rect(x, y, size, size, stroke=1, fill=0)
     canvas.setLineWidth(1.3)
@@ -37,7 +38,7 @@ def checkbox(canvas: Canvas, x: float, y: float, size: float, colour: Color) -> 
 
 def checkmark(canvas: Canvas, x: float, y: float, size: float, colour: Color) -> None:
     """✓ as vector art at (x, y) = lower-left of a size × size cell."""
-    canvas.setStrokeColor(colour)
+    set_stroke(canvas, colour)
     canvas.setLineWidth(1.4)
     path = canvas.beginPath()
     path.moveTo(x + size * 0.1, y + size * 0.5)

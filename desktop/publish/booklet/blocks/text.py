@@ -9,6 +9,8 @@ from ...typeset import (
     TextBlock,
     TextStyle,
     draw_text,
+    set_fill,
+    set_stroke,
     short,
     text_width,
 )
@@ -90,11 +92,11 @@ class Heading(Block):
     def draw(self, canvas, x, top, page):
         style = self.block.style
         if self.mark:
-            canvas.setFillColor(self.colour)
+            set_fill(canvas, self.colour)
             baseline = top - style.line_height / 2 - 0.38 * style.size
             draw_text(canvas, x, baseline, self.mark, style.font, style.size)
         self.block.draw(canvas, x + self.indent, top)
-        canvas.setStrokeColor(self.colour)
+        set_stroke(canvas, self.colour)
         canvas.setLineWidth(1.2)
         y = top - self.height + 2.5
         canvas.line(x, y, x + self.block._width + self.indent, y)
@@ -134,15 +136,15 @@ class Tab(Block):
     def draw(self, canvas, x, top, page):
         w = min(self.block.widest + 16, self.width)
         if self.bracket:
-            canvas.setFillColor(tint(self.colour, 0.14))
+            set_fill(canvas, tint(self.colour, 0.14))
             canvas.rect(x, top - self.height, self.width, self.height, stroke=0, fill=1)
-            canvas.setFillColor(self.colour)
+            set_fill(canvas, self.colour)
             canvas.rect(x, top - self.height, 4, self.height, stroke=0, fill=1)
             self.block.draw(canvas, x + 10, top - 4)
             return
-        canvas.setFillColor(self.colour)
+        set_fill(canvas, self.colour)
         canvas.roundRect(x, top - self.height, w, self.height, 3, stroke=0, fill=1)
-        canvas.setStrokeColor(self.colour)
+        set_stroke(canvas, self.colour)
         canvas.setLineWidth(1.2)
         canvas.line(x + w, top - self.height + 0.6, x + self.width, top - self.height + 0.6)
         canvas.setLineWidth(1)
