@@ -49,6 +49,7 @@ IGNORABLE = {0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF}  # zero-width characters: d
 
 _lock = threading.Lock()
 _metrics: dict[str, FontMetrics] = {}
+_coverage: dict[int, frozenset[str]] = {}  # id of a face's character map → its characters
 # Characters printable() sent to the fallback font (draw_text splits runs only when one is
 # in a line; empty until a document uses the fallback, so the usual lines cost nothing more).
 fallback_chars: set[str] = set()
@@ -107,8 +108,11 @@ class FontMetrics:
     def covers(self, text: str) -> bool:
         """Whether the font has every character of ``text``."""
         chars = self._chars
-        if chars is None:
-            chars = self._chars = frozenset(map(chr, self.cmap))
+        if chars is None:  # one set for the faces that share their character map (fontfile)
+            chars = _coverage.get(id(self.cmap))
+            if chars is None:
+                chars = _coverage[id(self.cmap)] = frozenset(map(chr, self.cmap))
+            self._chars = chars
         return chars.issuperset(text)
 
     def units(self, text: str) -> float:
