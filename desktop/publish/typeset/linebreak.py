@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
+from .phrasing import parse
+
 # 行頭禁則: may not start a line.
 NO_START = (
     ")]}）］｝〕〉》」』】〙〗〟’”｠»"
@@ -69,13 +71,6 @@ class Broken:
 WidthFn = Callable[[str], float]
 
 
-@lru_cache(maxsize=1)
-def _budoux():
-    import budoux
-
-    return budoux.load_default_japanese_parser()
-
-
 def phrases(text: str) -> list[str]:
     """BudouX 文節 of text (cached parser); never splits inside an atom."""
     return list(_phrases(text))
@@ -83,7 +78,7 @@ def phrases(text: str) -> list[str]:
 
 @lru_cache(maxsize=8192)
 def _phrases(text: str) -> tuple[str, ...]:
-    parts = _budoux().parse(text)
+    parts = parse(text)  # BudouX's chunks (phrasing.py)
     # BudouX may cut inside a kinsoku group or a number; re-join pieces whose boundary is not
     # an atom boundary.
     bounds = set(accumulate(len(a) for a in atoms(text)))
