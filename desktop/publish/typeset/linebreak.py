@@ -220,7 +220,7 @@ def _measured_atoms(text: str, measure: WidthFn) -> tuple[tuple[str, ...], tuple
     """Atoms, their widths and the running sum from 0, for ``text`` measured by ``measure``
     (``FontMetrics.measurer`` gives one function per font and size)."""
     pieces = tuple(atoms(text))
-    widths = tuple(measure(p) for p in pieces)
+    widths = tuple(map(measure, pieces))
     return pieces, widths, (0.0, *accumulate(widths))
 
 

@@ -162,6 +162,7 @@ class TextBlock:
         self.lines: list[Line] = []
         self.forced = False
         self.widest = 0.0
+        self.height = 0 * style.line_height  # (kept with the lines: read far more than set)
         # width → (lines, forced, widest): blocks are measured at a few widths in turn (a
         # card's amount unwrapped, then in its column; a tightened section's half width)
         self._layouts: dict[float, tuple[list[Line], bool, float]] = {}
@@ -173,6 +174,7 @@ class TextBlock:
             if known is not None:
                 self.lines, self.forced, self.widest = known
                 self._width = width
+                self.height = len(self.lines) * self.style.line_height
                 return self.height
             style = self.style
             measure = metrics(style.font).measurer(style.size)
@@ -189,11 +191,8 @@ class TextBlock:
             self.lines, self.forced, self.widest = lines, forced, widest
             self._width = width
             self._layouts[width] = (lines, forced, widest)
+            self.height = len(lines) * style.line_height
         return self.height
-
-    @property
-    def height(self) -> float:
-        return len(self.lines) * self.style.line_height
 
     def line_count(self, width: float) -> int:
         self.wrap(width)
@@ -213,6 +212,7 @@ class TextBlock:
         block = TextBlock.__new__(TextBlock)
         block.style, block.text, block.missing = self.style, "", []
         block._width, block.lines, block.forced = self._width, lines, False
+        block.height = len(lines) * self.style.line_height
         block._layouts = {}
         block.widest = max((line.width for line in lines), default=0.0)
         return block

@@ -338,13 +338,16 @@ class Card(Block):
         return blocks
 
     def notes(self, page, preflight):
+        blocks = [self.title, self.amount] + ([self.text] if self.text else []) + self.highlights
+        blocks = [b for b in blocks if b]
+        if not (self.adjusted or self.picture_notes or any(b.missing for b in blocks)):
+            return  # (most cards: nothing to report)
         where = self.where or f"card {short(self.title_text)}"
         for message in self.adjusted:
             preflight.add(page, where, message)
         for message, group in self.picture_notes:
             preflight.add(page, where, message, group=group)
-        blocks = [self.title, self.amount] + ([self.text] if self.text else []) + self.highlights
-        note_missing(preflight, page, where, *[b for b in blocks if b])
+        note_missing(preflight, page, where, *blocks)
 
 
 class CardPair(SideBySide):
