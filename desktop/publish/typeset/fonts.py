@@ -193,18 +193,20 @@ def printable(text: str, font: str = GOTHIC) -> tuple[str, list[str]]:
     Variation selectors and zero-width characters are dropped silently; known symbols get a
     stand-in (☑ → ✓); a character the fallback font has is kept (draw_text prints it from
     there); anything else becomes 〓 and is listed so the caller can report it.
-    Cached: layouts that try several sizes build blocks of the same text again and again.
+    Most texts have nothing to replace (checked at once); the others are cached: layouts that
+    try several sizes build blocks of the same text again and again. (Only those are kept: a
+    cache entry per text would be thousands more objects for the collector to walk after a
+    build.)
     """
+    if metrics(font).covers(text):
+        return text, []
     text, missing = _printable(text, font)
     return text, list(missing)
 
 
 @lru_cache(maxsize=16384)
 def _printable(text: str, font: str) -> tuple[str, tuple[str, ...]]:
-    m = metrics(font)
-    if m.covers(text):  # (most texts: nothing to replace)
-        return text, ()
-    cmap = m.cmap
+    cmap = metrics(font).cmap
     missing: list[str] = []
     out = None
     for i, ch in enumerate(text):

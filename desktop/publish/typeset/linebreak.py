@@ -17,6 +17,7 @@ thing ever split mid-atom, and the result says so (``forced``) so callers can re
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -215,13 +216,13 @@ def _avoid_widow(lines: list[Line], measure: WidthFn, width: float) -> None:
 
 
 @lru_cache(maxsize=16384)
-def _measured_atoms(text: str, measure: WidthFn) -> tuple[tuple[str, ...], tuple[float, ...],
-                                                           tuple[float, ...]]:
+def _measured_atoms(text: str, measure: WidthFn) -> tuple[tuple[str, ...], array, array]:
     """Atoms, their widths and the running sum from 0, for ``text`` measured by ``measure``
-    (``FontMetrics.measurer`` gives one function per font and size)."""
+    (``FontMetrics.measurer`` gives one function per font and size). The numbers are kept in
+    arrays: the cache's thousands of entries are then not walked by the cyclic collector."""
     pieces = tuple(atoms(text))
-    widths = tuple(map(measure, pieces))
-    return pieces, widths, (0.0, *accumulate(widths))
+    widths = array("d", map(measure, pieces))
+    return pieces, widths, array("d", (0.0, *accumulate(widths)))
 
 
 def _phrase_pieces(text: str, width: float, measure: WidthFn) -> list[str]:
