@@ -116,5 +116,20 @@ class Connection:
                 conn.execute("ROLLBACK")
             raise
 
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """One read transaction: the queries inside see one state of the database (in WAL
+        mode writers go on meanwhile; with a rollback journal they wait until it ends)."""
+        conn = self.conn
+        if conn.in_transaction:
+            yield self
+            return
+        conn.execute("BEGIN")
+        try:
+            yield self
+        finally:
+            if conn.in_transaction:
+                conn.execute("COMMIT")
+
     def close(self) -> None:
         self.conn.close()

@@ -74,10 +74,15 @@ def _open_existing(path: Path, readonly: bool) -> Connection:
     raise error_for(path, first) from first
 
 
-def open_plan(path: str | Path, *, create: bool = False, readonly: bool = False) -> PlanStore:
+def open_plan(path: str | Path, *, create: bool = False, readonly: bool = False,
+              snapshot: bool = True) -> PlanStore:
     """Open a plan file, migrating it forward (after a backup) when it is older.
 
-    ``readonly`` never writes to the file: an older file is migrated in memory instead.
+    ``readonly`` never writes to the file: an older file is migrated in memory instead. It
+    reads a copy of the whole file made in memory at once (no lock held afterwards). With
+    ``snapshot=False`` a current file is read in place, and queries that must see one state
+    of it run inside ``store.db.reading()`` (the editor's preview reads one section right
+    after each edit: copying the whole plan for that cost more than the reading).
     ``create`` makes a new empty plan file when ``path`` does not exist (or is empty).
     A file whose schema holds anything PlanBook's migrations do not create (a planted
     trigger or view) is refused before anything runs. Opened for writing, it removes the
@@ -105,7 +110,7 @@ def open_plan(path: str | Path, *, create: bool = False, readonly: bool = False)
         foreign = foreign_objects(db, version) if application_id else []
         if foreign:
             raise plan_file_error("foreign_schema", path, ", ".join(foreign))
-        if readonly:
+        if readonly and (snapshot or version < SCHEMA_VERSION):
             memory = connect(":memory:")
             db.conn.backup(memory.conn)
             db.close()

@@ -76,6 +76,26 @@ def test_readonly_open_of_an_old_file_never_writes(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["old.sqlite"]
 
 
+def test_a_readonly_store_without_snapshot_reads_the_file_in_place(tmp_path, sample_file):
+    """The preview's reading: no copy of the whole plan, a read transaction for one view of
+    it, no writes; an older file is still migrated in memory, never on disk."""
+    with open_plan(sample_file, readonly=True, snapshot=False) as store, store.db.reading():
+        assert store.db.execute("PRAGMA database_list").fetchone()[2] == str(sample_file)
+        assert store.db.conn.in_transaction
+        doc = store.load_vision(2024, 1)
+        assert doc.visions[0].initiatives
+        with pytest.raises(sqlite3.OperationalError):  # query_only
+            store.db.execute("DELETE FROM initiative")
+    with open_plan(sample_file, readonly=True) as store:  # the default: a copy in memory
+        assert store.db.execute("PRAGMA database_list").fetchone()[2] == ""
+    path = tmp_path / "old.sqlite"
+    make_version_1(path)
+    before = digest(path)
+    with open_plan(path, readonly=True, snapshot=False) as store:
+        assert store.ward_plans(1)[0].allocation == 19000
+    assert digest(path) == before
+
+
 def test_newer_schema_is_refused_untouched(tmp_path):
     path = tmp_path / "future.sqlite"
     open_plan(path, create=True).close()

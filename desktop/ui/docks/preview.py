@@ -54,7 +54,8 @@ def _build(path: Path, fiscal_year: int, ward: str | None, output: Path, progres
     if section is not None and ward is None:
         from desktop.publish.booklet.section import build_vision_section
 
-        with open_plan(path, readonly=True) as store:
+        # the file read in place (one section of it), not copied whole into memory
+        with open_plan(path, readonly=True, snapshot=False) as store, store.db.reading():
             doc = store.load_vision(fiscal_year, section)
         report = build_vision_section(doc, section, output, focus=focus, progress=progress)
         return output, report.outline, report.focus_page, report
