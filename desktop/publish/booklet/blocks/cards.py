@@ -99,6 +99,10 @@ class Card(Block):
             self.pictures.append(Picture(p.caption, p.credit, image))
         self.adjusted: list[str] = []
         self.compact = False
+        # (width, height) of the last wrap while nothing has changed the layout since (the
+        # flow asks again for a card's height after measuring a heading chain, and so does
+        # tighten): the next wrap at that width returns at once
+        self._wrapped: tuple[float, float] | None = None
 
     @property
     def simple(self) -> bool:
@@ -112,11 +116,14 @@ class Card(Block):
     GAP = 12.0
 
     def wrap(self, width):
+        if self._wrapped is not None and self._wrapped == (width, self.height):
+            return self.height
         self.compact = False
         self.width = width
         pad = self.PAD
         self.adjusted = []
         right = 112.0
+        resized = False  # (each wrap sizes a huge amount again from the last size: not kept)
         if self.amount:
             need = self.amount.wrap(10_000) and self.amount.widest
             if need > right:
@@ -127,6 +134,7 @@ class Card(Block):
                     self.amount = TextBlock(self.amount_text, AMOUNT.but(size=size,
                                                                          leading=size * 1.3))
                     self.adjusted.append(f"amount set at {size:.1f}pt to fit")
+                    resized = True
         self.row_pictures = len(self.pictures) > 1
         if self.pictures and not self.row_pictures:
             right = max(right, 130.0)
@@ -177,12 +185,14 @@ class Card(Block):
         self.right_h = r
         body = max(h, r) + lower if self.wide else max(h + lower, r)
         self.height = body + self.row_h + 2 * pad
+        self._wrapped = None if resized else (width, self.height)
         return self.height
 
     def pairable(self, width: float) -> bool:
         """Simple enough, and its amount fits one line of a half-width card."""
         if not self.simple:
             return False
+        self._wrapped = None  # (the amount and the note are measured unwrapped here)
         inner = width - self.RULE_W - 2 * self.PAD
         need = (self.amount.wrap(10_000) and self.amount.widest) if self.amount else 0.0
         if self.sub:
@@ -192,6 +202,7 @@ class Card(Block):
     def wrap_compact(self, width: float) -> float:
         """Half-width layout (one of a CardPair): title; amount (after the previous amount or
         note) at right; then the description, all across the card."""
+        self._wrapped = None
         self.compact = True
         self.width = width
         self.adjusted = []
