@@ -49,21 +49,39 @@ def draw_text(canvas: Canvas, x: float, y: float, text: str, font: str, size: fl
     """Draw one line with its baseline at (x, y) in the current fill colour."""
     if not text:
         return
-    doc = canvas._doc
-    size_text = _num(size)
-    parts = [f"BT {_num(x)} {_num(y)} Td"]
+    shown = _shown(canvas, text, font, _num(size))
     if char_space:
-        parts.append(f"{_num(char_space)} Tc")
-    runs = _font_runs(text, font) if fallback_chars and not fallback_chars.isdisjoint(text) \
-        else ((font, text),)
+        canvas._code.append(f"BT {_num(x)} {_num(y)} Td {_num(char_space)} Tc {shown} 0 Tc ET")
+    else:
+        canvas._code.append(f"BT {_num(x)} {_num(y)} Td {shown} ET")
+
+
+def _shown(canvas: Canvas, text: str, font: str, size_text: str) -> str:
+    """The font selections and glyph codes that show ``text`` (``/F1+0 9 Tf <0102> Tj``).
+
+    A text the font has every character of is encoded once per canvas (running heads,
+    footers, labels and units recur page after page; the codes of a character never change
+    within a document)."""
+    shown = canvas.__dict__.get("_planbook_shown")
+    if shown is None:
+        shown = canvas._planbook_shown = {}
+    key = (text, font, size_text)
+    try:
+        return shown[key]
+    except KeyError:
+        pass
+    covered = metrics(font).covers(text)
+    runs = _font_runs(text, font) if not covered and fallback_chars \
+        and not fallback_chars.isdisjoint(text) else ((font, text),)
+    parts = []
     for run_font, run in runs:
         ttf = metrics(run_font).font
-        for subset, codes in ttf.splitString(run, doc):
+        for subset, codes in ttf.splitString(run, canvas._doc):
             parts.append(f"{_select_font(canvas, ttf, subset, size_text)} <{codes.hex()}> Tj")
-    if char_space:
-        parts.append("0 Tc")
-    parts.append("ET")
-    canvas._code.append(" ".join(parts))
+    text_shown = " ".join(parts)
+    if covered:
+        shown[key] = text_shown
+    return text_shown
 
 
 def figures_width(text: str, font: str, size: float) -> float:
