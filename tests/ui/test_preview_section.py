@@ -51,3 +51,31 @@ def test_editing_one_initiative_of_10000_lays_out_and_shows_only_its_section(
     assert "プレビュー確認用の新しい題名" in shown and preview.shown_page == report.focus_page
     assert "ビジョン3" in shown  # the running header
     window.close()
+
+
+def test_the_editor_keeps_the_layout_caches_of_the_section_it_previews_only(tmp_path, sample_file):
+    """A real plan's texts all differ: kept across documents, the caches would grow to ~100 MB
+    in an editor session. They hold the previewed section, and nothing after a whole build."""
+    from desktop.publish.layout_caches import cached_layouts
+    from desktop.publish.progress import Progress
+    from desktop.ui.docks.preview import build_preview
+    from desktop.ui.shell.exports import job_booklet, job_ward_sheets
+
+    out = tmp_path / "p.pdf"
+    build_preview(sample_file, 2024, None, out, Progress(), section=1)
+    first = cached_layouts()
+    assert first > 0
+    build_preview(sample_file, 2024, None, out, Progress(), section=1, focus=None)
+    assert cached_layouts() == first  # the same section again: what it measured is reused
+    build_preview(sample_file, 2024, None, out, Progress(), section=2)
+    second = cached_layouts()
+    build_preview(sample_file, 2024, None, out, Progress(), section=1)
+    assert cached_layouts() == first  # vision 2's texts went when vision 1 came back
+    assert second != first
+    build_preview(sample_file, 2024, None, out, Progress())  # the whole booklet
+    assert cached_layouts() == 0
+    build_preview(sample_file, 2024, None, out, Progress(), section=1)
+    job_booklet(sample_file, 2024, tmp_path / "b.pdf", False)(Progress())
+    assert cached_layouts() == 0
+    job_ward_sheets(sample_file, 2022, tmp_path / "w.pdf", None)(Progress())
+    assert cached_layouts() == 0

@@ -29,13 +29,24 @@ def build_preview(path: Path, fiscal_year: int, ward: str | None, output: Path, 
     """Worker side: its own read-only connection; one vision's section, one ward's sheet, or
     the booklet. Returns (pdf, outline, page to show or None)."""
     from desktop.publish.collector import collector_paused
+    from desktop.publish.layout_caches import forget_layouts
 
+    global _last_section
     loaded = set(sys.modules)
+    key = (path, fiscal_year, ward, section)
+    if key != _last_section:  # what the other section's texts measured is of no use here
+        forget_layouts()
+    _last_section = key if section is not None and ward is None else None
     try:
         with collector_paused():  # reading too: a full collection walks the editor's records
             return _build(path, fiscal_year, ward, output, progress, section, focus)
     finally:
+        if _last_section is None:  # a whole document: its texts won't be asked for again soon
+            forget_layouts()
         _forget_sources(set(sys.modules) - loaded)
+
+
+_last_section: tuple | None = None  # the vision section the layout caches hold (one worker)
 
 
 def _forget_sources(modules: set[str]) -> None:

@@ -39,11 +39,15 @@ def _job(path: Path, year: int, label: str, output: Path, build):
     ``(output, notes)`` for a PDF (its preflight, grouped, for the Problems panel)."""
     def run(progress):
         from db.store import open_plan
+        from desktop.publish.layout_caches import forget_layouts
 
         with open_plan(path, readonly=True) as store:
             doc = store.load(year)
         progress.step(0, 1, label)
-        report = build(doc, progress)
+        try:
+            report = build(doc, progress)
+        finally:
+            forget_layouts()  # the editor lives on: one document's texts are not kept
         return output if report is None else (output, report.notes())
     return run
 
