@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 
 from desktop.publish.progress import Cancelled, Progress
 
@@ -26,17 +26,21 @@ class _Signals(QObject):
     finished = Signal()
 
 
-class Task(QRunnable):
-    """A unit of background work; keep a reference to ``signals`` to listen to it."""
+class Task:
+    """A unit of background work; keep a reference to ``signals`` to listen to it.
+
+    A plain object handed to the pool as a callable: a ``QRunnable`` that is not deleted by
+    the pool (it must outlive ``run`` for its signals) stays owned by Qt, so PySide never let
+    go of it, nor of anything it held."""
 
     synchronous = False
     _alive: set[Task] = set()
 
     def __init__(self, fn: Callable[[Progress], Any]):
-        super().__init__()
-        self.setAutoDelete(False)
         self.fn = fn
-        self.signals = _Signals()
+        # the application owns the signals, so only the UI thread deletes them (``_release``),
+        # whichever thread lets go of the task last
+        self.signals = _Signals(QCoreApplication.instance())
         self.progress = Progress(self._report)
         self.done = False
 
@@ -81,12 +85,22 @@ def run_task(fn: Callable[[Progress], Any], *, on_result: Callable[[Any], None] 
     if on_finished:
         task.signals.finished.connect(on_finished)
     Task._alive.add(task)
-    task.signals.finished.connect(lambda: Task._alive.discard(task))
+    task.signals.finished.connect(lambda: _release(task))
     if Task.synchronous:
         task.run()
     else:
-        (pool or QThreadPool.globalInstance()).start(task)
+        (pool or QThreadPool.globalInstance()).start(task.run)
     return task
+
+
+def _release(task: Task) -> None:
+    """The task has finished (UI thread): let go of it and of its signals.
+
+    Qt holds the signals' connections, out of sight of Python's garbage collector, and the one
+    above refers to the task: until the signals are deleted, the task and everything its
+    callbacks hold stay in memory."""
+    Task._alive.discard(task)
+    task.signals.deleteLater()
 
 
 def wait_for_all(timeout_ms: int = 30000) -> bool:
