@@ -24,8 +24,11 @@ def analyse(path: Path, progress=None) -> Analysis:
     problems: list = []
     summary: list = []
     # the collector would walk the whole plan's records again and again while they are read
-    # (pauses of ~50 ms that hold the interpreter); they are freed by reference counting
-    with collector_paused(), open_plan(path, readonly=True) as store:
+    # (pauses of ~50 ms that hold the interpreter); they are freed by reference counting.
+    # Read in place, in one read transaction: a copy of the file in memory would hold the
+    # whole change log too, and it grows with every edit
+    with collector_paused(), open_plan(path, readonly=True, snapshot=False) as store, \
+            store.db.reading():
         for year in store.fiscal_years():
             doc = store.load(year)
             problems.extend(check_document(doc))
