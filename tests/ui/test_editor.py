@@ -312,16 +312,18 @@ def test_history_view_and_priority_page(window):
     assert window.doc.store.row("initiative", priority.actions[0].initiative.id)["amount"] == 77
 
 
-def test_opening_a_file_keeps_a_daily_safety_copy(window, plan_path):
+def test_opening_a_file_keeps_a_daily_safety_copy(qtbot, window, plan_path):
     from db.backups import backup_folder
     from desktop.paths import backups_dir
 
     folder = backup_folder(backups_dir(), plan_path)
+    # the window fixture opened the file once today: the copy follows the window's first frame
+    qtbot.waitUntil(lambda: len(list(folder.glob("*.sqlite"))) == 1)
     copies = list(folder.glob("*.sqlite"))
-    assert len(copies) == 1  # the window fixture opened the file once today
     with open_plan(copies[0], readonly=True) as copy, open_plan(plan_path, readonly=True) as live:
         assert copy.load(2024).initiatives == live.load(2024).initiatives
     assert window.open_path(plan_path)
+    qtbot.wait(100)
     assert list(folder.glob("*.sqlite")) == copies  # not twice a day
 
 

@@ -12,9 +12,7 @@ from PySide6.QtCore import (
 from db.headings import HEADINGS
 from db.money import format_amount
 
-from .pictures import PicturesEditor
 from .record_form import EMAIL, PHONE, Field, RecordForm
-from .small_tables import SmallTablesEditor
 
 INITIATIVE_FIELDS = [
     Field("title", QT_TRANSLATE_NOOP("Forms", "Title"), required=True),
@@ -120,6 +118,9 @@ class InitiativeForm(RecordForm):
 
 
 def initiative_form(doc, row_id: int, parent=None) -> RecordForm:
+    from .pictures import PicturesEditor  # an initiative's page only
+    from .small_tables import SmallTablesEditor
+
     pictures = PicturesEditor(doc, "initiative", row_id, "pictures", QCoreApplication.translate("Forms", "Pictures"))
     tables = SmallTablesEditor(doc, "initiative", row_id, "tables", QCoreApplication.translate("Forms", "Small tables"))
     item = doc.store.row("initiative", row_id)

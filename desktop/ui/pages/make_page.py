@@ -11,9 +11,6 @@ from ..tables.plan_models import (
     VisionsModel,
 )
 from .page import FormPage, Page, TablePage
-from .priority_page import PriorityPage
-from .vision_page import VisionPage
-from .ward_page import WardPage
 
 
 def t(text: str) -> str:
@@ -25,13 +22,20 @@ def make_page(doc, key: str, edition_id: int | None) -> Page | None:
     row_id = int(raw) if raw.isdigit() else None
     if row_id is None:
         return None
+    # each kind's page module loads when a page of that kind first opens (a quicker start)
     if kind in ("vision", "measures", "initiatives"):
+        from .vision_page import VisionPage
+
         vision = doc.store.row("vision", row_id)
         return VisionPage(doc, row_id, vision["edition_id"]) if vision else None
     if kind in ("ward", "projects"):
+        from .ward_page import WardPage
+
         plan = doc.store.row("ward_plan", row_id)
         return WardPage(doc, row_id, plan["edition_id"]) if plan else None
     if kind == "priority":
+        from .priority_page import PriorityPage
+
         row = doc.store.row("priority", row_id)
         return PriorityPage(doc, row_id, row["edition_id"]) if row else None
     if kind == "initiative":

@@ -9,14 +9,12 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QTimer,
 )
 from PySide6.QtWidgets import (
     QMessageBox,
 )
 
 from db import change_log
-from db.backups import daily_backup
 from db.damage import content_damage
 from db.era import era_label
 from db.errors import PlanFileError
@@ -90,11 +88,16 @@ class FileHandling:
             return False
         self.set_document(doc, navigator)
         self._refresh_recent(self.settings.add_recent(str(path)))
-        self._daily_backup(store)
+        self.after_first_paint(lambda: self._daily_backup(store))
         return True
 
     def _daily_backup(self, store) -> None:
-        """The first open of a day keeps a safety copy (see db.backups); never blocks opening."""
+        """The first open of a day keeps a safety copy (see db.backups); never blocks opening:
+        written once the window shows (unless another file was opened meanwhile)."""
+        if self.doc is None or self.doc.store is not store:
+            return
+        from db.backups import daily_backup  # hashlib (OpenSSL) loads here, not at start
+
         try:
             copy = daily_backup(store, backups_dir())
         except (sqlite3.Error, OSError) as error:
@@ -132,7 +135,7 @@ class FileHandling:
             self.select_key(key)
         self._update_title()
         self._update_actions()
-        QTimer.singleShot(0, self.run_analysis)  # (start(0) would keep the 600 ms at 0)
+        self.after_first_paint(self.run_analysis)  # (timer.start(0) would keep 600 ms at 0)
 
     def _first_key(self) -> str | None:
         """On first opening a file: vision 1 of the latest fiscal year (else that year)."""

@@ -78,6 +78,8 @@ class MainWindow(YearCycle, FileHandling, Navigation, DockUpdates, ExportMenu, W
         self.analyses = 0
         self.retranslations = 0
         self._problem_count = 0
+        self._painted = False  # see WindowState.after_first_paint
+        self._after_paint: list = []
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
         self.actions_ = build_actions(self)

@@ -102,6 +102,29 @@ class WindowState:
                 Qt.ToolButtonStyle.ToolButtonTextBesideIcon if self.width() >= ROOMY_WIDTH + 200
                 else Qt.ToolButtonStyle.ToolButtonIconOnly)
 
+    # -- the first frame ------------------------------------------------------------------
+    def after_first_paint(self, work) -> None:
+        """Run ``work`` (what can wait: the checks, the day's safety copy) just after the
+        window's first frame, so that the window shows at once; soon anyway when no frame comes
+        (a window opened minimised), and at once when it has painted or is not shown."""
+        if self._painted or not self.isVisible():
+            QTimer.singleShot(0, work)
+            return
+        if not self._after_paint:
+            QTimer.singleShot(2000, self._first_frame_done)
+        self._after_paint.append(work)
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._first_frame_done()
+
+    def _first_frame_done(self) -> None:
+        self._painted = True
+        waiting, self._after_paint = self._after_paint, []
+        for work in waiting:
+            QTimer.singleShot(0, work)  # after this frame is on the screen
+
     def save_window(self) -> None:
         self.settings.set(S.WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(S.WINDOW_STATE, self.saveState(S.WINDOW_STATE_VERSION))

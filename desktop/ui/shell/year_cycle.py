@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.checks import ERROR
-from db.cycle import CycleError, finalize, finalize_problems, reopen
 from db.era import era_label
 
 from .actions import A
@@ -195,6 +193,9 @@ class YearCycle:
 
     # -- status -----------------------------------------------------------------------------
     def ask_finalize(self) -> bool:
+        from db.checks import ERROR
+        from db.cycle import CycleError, finalize, finalize_problems
+
         edition = self.current_edition()
         if edition is None or edition.status == "final":
             return False
@@ -246,6 +247,8 @@ class YearCycle:
         if not reason.strip():
             self.show_error(t("Reopen"), t("Say why it is reopened; nothing was changed."))
             return False
+        from db.cycle import reopen
+
         reopen(self.doc.store, year, reason, user=self._user())
         self.doc.note("edition", edition.id, structural=True)
         self.statusBar().showMessage(t("%1 is a draft again.").replace("%1", era_label(year)),

@@ -7,15 +7,19 @@ selected cells (one undo step), as in Excel.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from ..document import commands
 from .cells import tr
-from .paste import PastePlan, apply_paste, plan_paste
-from .paste_dialog import PastePreviewDialog
 from .tsv import parse_tsv, to_tsv
+
+if TYPE_CHECKING:  # pasting loads when first used
+    from .paste import PastePlan
+    from .paste_dialog import PastePreviewDialog
 
 
 def t(text: str) -> str:
@@ -47,6 +51,8 @@ class Clipboard:
 
     def plan_paste(self, text: str) -> PastePlan | None:
         """What pasting ``text`` at the current cell would do (None: nothing to paste)."""
+        from .paste import plan_paste
+
         block = parse_tsv(text)
         if not block:
             return None
@@ -77,6 +83,8 @@ class Clipboard:
             self.message.emit(t("The pasted cells hold what the table already has."))
             return False
         if plan.overwrites:
+            from .paste_dialog import PastePreviewDialog
+
             dialog = PastePreviewDialog(self.model, plan, self)
             dialog.accepted.connect(lambda: self._apply_paste(plan))
             dialog.finished.connect(lambda _: setattr(self, "pending_paste", None))
@@ -87,6 +95,8 @@ class Clipboard:
         return True
 
     def _apply_paste(self, plan: PastePlan) -> None:
+        from .paste import apply_paste
+
         first = plan.changes[0].row if plan.changes else None
         first_id = self.model.rows[first]["id"] if first is not None else None
         apply_paste(self.model, plan)
