@@ -3,7 +3,10 @@
     .venv/bin/python tests/benchmarks/bench_startup.py
 
 `planbook --help` and `planbook info` on the sample, each ≤ 4× `python -c pass` (whole
-processes, best of 15, interleaved so that machine noise falls on every command alike).
+processes, best of 15, interleaved so that machine noise falls on every command alike). Every
+side runs from bytecode, as an installed app does: PlanBook's modules are compiled first, also
+where PYTHONDONTWRITEBYTECODE keeps Python from caching them (else each `planbook` process would
+compile ~20 of them again, as no installed copy ever does).
 """
 
 from __future__ import annotations
@@ -25,6 +28,10 @@ PLANBOOK = str(Path(sys.executable).parent / "planbook")
 
 
 def main() -> None:
+    import compileall
+
+    for package in ("db", "desktop"):
+        compileall.compile_dir(ROOT / package, quiet=1)
     from db.sample import load_sample
     from db.store import open_plan
 
