@@ -18,7 +18,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -66,6 +65,8 @@ def _lock(handle: int, wait: bool) -> bool:
 
 def _owner_lock(path: Path) -> tuple[int, Path]:
     """Create and lock a new owner lock beside ``path`` (its name is the temporary's key)."""
+    import tempfile  # only here: opening a file to read it needs none (`planbook info`)
+
     while True:
         handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".lock", dir=path.parent)
         if sys.platform != "win32":

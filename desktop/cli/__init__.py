@@ -48,9 +48,39 @@ def command_in(argv: list[str]) -> str | None:
     return argv[position] if position < len(argv) else None
 
 
+def terminal_columns() -> int:
+    """``shutil.get_terminal_size().columns``, without loading shutil (and with it bz2 and
+    lzma: ~3 ms of every command, for argparse's help width)."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's, given the terminal's width (argparse would load shutil to ask for it)."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=terminal_columns() - 2)
+
+
+class Parser(argparse.ArgumentParser):
+    """An ArgumentParser (its subcommands' too) with ``HelpFormatter``."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
+
+
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The whole parser, or (``command``) one with only the module that registers it."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="planbook", description="PlanBook: edit an action plan and print its booklet and "
         "ward sheets. Without a command, opens the editor.")
     add_db_argument(parser, top_level=True)

@@ -45,7 +45,22 @@ def test_help_and_info_load_no_publishing_or_database_library(sample_file):
     info = probe("info", "--db", sample_file)
     assert info["code"] == 0 and loaded(info) == set()
     assert info["commands"] == ["desktop.cli.cmd_report"] and len(help_["commands"]) > 5
+    for figures in (help_, info):  # argparse's help width without shutil (bz2, lzma)
+        assert not {"shutil", "tempfile", "hashlib"} & set(figures["modules"])
     assert info["fonts"] == [] and help_["fonts"] == []
+
+
+def test_the_help_width_is_shutils(monkeypatch):
+    import shutil
+
+    from desktop.cli import terminal_columns
+
+    for columns in ("50", "0", "x", None):
+        if columns is None:
+            monkeypatch.delenv("COLUMNS", raising=False)
+        else:
+            monkeypatch.setenv("COLUMNS", columns)
+        assert terminal_columns() == shutil.get_terminal_size().columns
 
 
 def test_booklet_loads_no_excel_and_registers_only_the_fonts_it_embeds(sample_file, tmp_path):
