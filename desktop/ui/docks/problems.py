@@ -8,7 +8,6 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
-    QStyle,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -46,6 +45,8 @@ class ProblemsPanel(QWidget):
         self.print_notes: list[tuple[str, list[str]]] = []
 
     def set_problems(self, problems: list) -> None:
+        from PySide6.QtWidgets import QStyle  # its enums cost ~4 ms: not before the first frame
+
         self.problems = problems
         self.model.removeRows(0, self.model.rowCount())
         style = self.style()

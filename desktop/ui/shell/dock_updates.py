@@ -53,12 +53,21 @@ class DockUpdates:
 
     def _analysed(self, analysis) -> None:
         self.analyses += 1
-        self.problems.set_problems(analysis.problems)
-        self.summary.set_summary(analysis.summary)
+        self._analysis = analysis
         self._problem_count = len(analysis.problems)
+        if self.built_panels():
+            self.show_analysis()
+
+    def show_analysis(self) -> None:
+        """The last checks' findings in the Problems and Summary panels."""
+        if self._analysis is not None:
+            self.problems.set_problems(self._analysis.problems)
+            self.summary.set_summary(self._analysis.summary)
         self._set_problems_tab()
 
     def _set_problems_tab(self) -> None:
+        if not self.built_panels():
+            return
         self.bottom_tabs.setTabText(0, t("Problems (%1)").replace(
             "%1", str(self._problem_count)) if self._problem_count else t("Problems"))
 

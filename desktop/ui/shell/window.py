@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
-    QTabWidget,
     QTreeView,
     QUndoView,
     QVBoxLayout,
@@ -32,18 +31,15 @@ from PySide6.QtWidgets import (
 from db import change_log
 from db.change_log import default_user
 
-from ..docks.change_log import ChangeLogPanel
 from ..docks.navigator import STRUCTURE_TABLES, NavigatorModel
 from ..docks.preview import PreviewPanel
-from ..docks.problems import ProblemsPanel
-from ..docks.search import SearchPanel
-from ..docks.summary import SummaryPanel
 from ..document.document import PlanDocument
 from ..pages.page import Page
 from ..tables.table_editor import TableEditor
 from . import settings as S
 from .actions import A, build_actions
 from .actions import icon as action_icon
+from .bottom_panels import BottomPanels
 from .dock_updates import DockUpdates
 from .export_menu import ExportMenu
 from .exports import ExportController
@@ -60,7 +56,7 @@ def app_icon() -> QIcon:
 
 
 class MainWindow(YearCycle, FileHandling, Navigation, DockUpdates, ExportMenu, WindowState,
-                 QMainWindow):
+                 BottomPanels, QMainWindow):
     language_change_requested = Signal(str)
 
     def __init__(self, settings: S.Settings | None = None, parent=None):
@@ -78,6 +74,7 @@ class MainWindow(YearCycle, FileHandling, Navigation, DockUpdates, ExportMenu, W
         self.analyses = 0
         self.retranslations = 0
         self._problem_count = 0
+        self._analysis = None  # the last checks' findings (shown once the panels are built)
         self._painted = False  # see WindowState.after_first_paint
         self._after_paint: list = []
         self.setObjectName("mainWindow")
@@ -110,28 +107,11 @@ class MainWindow(YearCycle, FileHandling, Navigation, DockUpdates, ExportMenu, W
                                        Qt.DockWidgetArea.RightDockWidgetArea)
         self.preview_dock.visibilityChanged.connect(self._preview_visibility)
 
-        # bottom
-        self.problems = ProblemsPanel(self)
-        self.preview.printed.connect(lambda report: self.problems.set_print_notes(report.notes()))
+        # bottom (the panels are built when first shown or used: see BottomPanels)
+        self.preview.printed.connect(lambda report: self.built_panels() and
+                                     self.problems.set_print_notes(report.notes()))
         self.preview.idle.connect(self._preview_idle)
-        self.problems.go_to.connect(self.go_to)
-        self.summary = SummaryPanel(self)
-        self.search = SearchPanel(lambda: self.doc.store, self)
-        self.search.go_to.connect(lambda hit: self.go_to(hit.table, hit.row_id, hit.field, hit.key))
-        self.bottom_tabs = QTabWidget(self)
-        self.bottom_tabs.setObjectName("bottomTabs")
-        self.bottom_tabs.addTab(self.problems, self.tr("Problems"))
-        self.bottom_tabs.addTab(self.summary, self.tr("Summary"))
-        self.bottom_tabs.addTab(self.search, self.tr("Search"))
-        self.bottom_dock = self._dock("bottomDock", self.tr("Problems and summary"),
-                                      self.bottom_tabs, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.change_log = ChangeLogPanel(lambda: self.doc.store if self.doc else None, self)
-        self.change_log.go_to.connect(lambda table, row_id, field: self.go_to(table, row_id,
-                                                                             field))
-        self.log_dock = self._dock("changeLogDock", self.tr("Change log"), self.change_log,
-                                   Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.tabifyDockWidget(self.bottom_dock, self.log_dock)
-        self.bottom_dock.raise_()
+        self._install_bottom_docks()
         # the side and bottom panels are one key away (and start hidden on small screens)
         for dock, key, icon_name in ((self.preview_dock, "F6", "preview"),
                                      (self.bottom_dock, "F7", "panels"),
@@ -158,10 +138,11 @@ class MainWindow(YearCycle, FileHandling, Navigation, DockUpdates, ExportMenu, W
         self._update_actions()
 
     # -- construction ---------------------------------------------------------------------
-    def _dock(self, name: str, title: str, widget: QWidget, area) -> QDockWidget:
+    def _dock(self, name: str, title: str, widget: QWidget | None, area) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
-        dock.setWidget(widget)
+        if widget is not None:
+            dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
 
@@ -246,7 +227,7 @@ class MainWindow(YearCycle, FileHandling, Navigation, DockUpdates, ExportMenu, W
         a[A.MOVE_UP].triggered.connect(lambda: self._table_call("move_rows", -1))
         a[A.MOVE_DOWN].triggered.connect(lambda: self._table_call("move_rows", 1))
         a[A.FIND].triggered.connect(self.show_search)
-        a[A.FIND_NEXT].triggered.connect(self.search.next)
+        a[A.FIND_NEXT].triggered.connect(lambda: self.search.next())
         a[A.FILTER].triggered.connect(self.focus_filter)
         a[A.EXPORT_BOOKLET].triggered.connect(self.ask_export_booklet)
         a[A.EXPORT_WARD_SHEETS].triggered.connect(self.ask_export_ward_sheets)
@@ -323,7 +304,8 @@ class MainWindow(YearCycle, FileHandling, Navigation, DockUpdates, ExportMenu, W
         changed = sorted(changes.get("initiative", ((), False))[0])
         # at once: edits are committed (Enter, leaving a field), not typed key by key
         self.request_preview(initiative_id=changed[0] if len(changed) == 1 else None, now=True)
-        self.change_log.schedule()
+        if self.built_panels():
+            self.change_log.schedule()  # (built later, it reads the log when shown)
         self._update_title()
 
     # -- edit commands ----------------------------------------------------------------------

@@ -169,10 +169,13 @@ class WindowState:
         self.preview_dock.setWindowTitle(t("Preview"))
         self.bottom_dock.setWindowTitle(t("Problems and summary"))
         self.log_dock.setWindowTitle(t("Change log"))
-        self.bottom_tabs.setTabText(1, t("Summary"))
-        self.bottom_tabs.setTabText(2, t("Search"))
+        panels = self.built_panels()  # (built later, they are made in the new language)
+        if panels:
+            self.bottom_tabs.setTabText(1, t("Summary"))
+            self.bottom_tabs.setTabText(2, t("Search"))
         self.placeholder.setText(t("Open a plan file (File ▸ Open) or create one."))
-        for panel in (self.problems, self.summary, self.search, self.preview, self.change_log):
+        for panel in (*[panels[n] for n in ("problems", "summary", "search", "change_log")
+                        if n in panels], self.preview):
             if hasattr(panel, "retranslate"):
                 panel.retranslate()
         self._set_problems_tab()
