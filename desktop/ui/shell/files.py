@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QTimer,
 )
 from PySide6.QtWidgets import (
     QMessageBox,
@@ -135,7 +136,7 @@ class FileHandling:
             self.select_key(key)
         self._update_title()
         self._update_actions()
-        self.after_first_paint(self.run_analysis)  # (timer.start(0) would keep 600 ms at 0)
+        QTimer.singleShot(0, self.run_analysis)  # (start(0) would keep the 600 ms at 0)
 
     def _first_key(self) -> str | None:
         """On first opening a file: vision 1 of the latest fiscal year (else that year)."""

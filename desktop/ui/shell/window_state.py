@@ -104,7 +104,7 @@ class WindowState:
 
     # -- the first frame ------------------------------------------------------------------
     def after_first_paint(self, work) -> None:
-        """Run ``work`` (what can wait: the checks, the day's safety copy) just after the
+        """Run ``work`` (what can wait, such as the day's safety copy) just after the
         window's first frame, so that the window shows at once; soon anyway when no frame comes
         (a window opened minimised), and at once when it has painted or is not shown."""
         if self._painted or not self.isVisible():
