@@ -58,8 +58,9 @@ window.open_path(sys.argv[2])
 if sys.argv[3] == "on":
     window.preview_dock.show()  # starts hidden on a small screen; users turn it on with F6
 app.processEvents()
-page = window.current_page()
-assert window.tree.isVisible() and window.nav_model.rowCount() and page and page.isVisible()
+page = window.current_page()  # usable: its first frame drawn, the navigator and a page shown
+assert window._painted and window.tree.isVisible() and window.nav_model.rowCount()
+assert page is not None and page.isVisible()
 print("ready", flush=True)
 import gui_steps
 figures = getattr(gui_steps, sys.argv[1])(app, window)
