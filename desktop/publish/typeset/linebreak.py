@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
-from .phrasing import parse
+from .phrasing import cuts_at, parse
 
 # 行頭禁則: may not start a line.
 NO_START = (
@@ -92,6 +92,15 @@ def _phrases(text: str) -> tuple[str, ...]:
             out.append(part)
         pos += len(part)
     return tuple(out)
+
+
+def phrase_boundary(text: str, position: int) -> bool:
+    """Whether one of ``phrases(text)`` starts at ``position`` (0 < position < len(text)): a
+    BudouX chunk starts there and so does an atom (``_phrases`` re-joins the other chunks).
+    Only that position is scored."""
+    if not cuts_at(text, position):
+        return False
+    return position in set(accumulate(len(a) for a in atoms(text)))
 
 
 def break_lines(
@@ -204,10 +213,10 @@ def _avoid_widow(lines: list[Line], measure: WidthFn, width: float) -> None:
             choices.append(k)
     if not choices:
         return
-    bounds = set(accumulate(len(p) for p in phrases(above.text + last.text)))
+    text = above.text + last.text
     keep = len(above.text)
-    k = next((k for k in choices if keep - len("".join(pieces[-k:])) in bounds
-              and len("".join(pieces[-k:])) <= PHRASE_MOST), choices[0])
+    k = next((k for k in choices if len("".join(pieces[-k:])) <= PHRASE_MOST
+              and phrase_boundary(text, keep - len("".join(pieces[-k:])))), choices[0])
     head, tail = "".join(pieces[:-k]).rstrip(SPACE), "".join(pieces[-k:])
     if not head:
         return

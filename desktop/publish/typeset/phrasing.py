@@ -52,4 +52,20 @@ def parse(sentence: str) -> list[str]:
     return [sentence[a:b] for a, b in zip([0, *cuts], [*cuts, n], strict=True)]
 
 
+def cuts_at(sentence: str, position: int) -> bool:
+    """Whether ``parse(sentence)`` starts a chunk at ``position``, scoring that position alone
+    (its 13 features read at most the three characters before it and the three from it on): a
+    widow check asks about a few positions at the end of a paragraph."""
+    n = len(sentence)
+    if not 0 < position < n:
+        return False
+    base, features = _model()
+    score = 0
+    for scores, size, offset in features:
+        start = position + offset
+        if start >= 0 and start + size <= n:
+            score += scores.get(sentence[start:start + size], 0)
+    return base + score > 0
+
+
 _PAD = [None] * 3
