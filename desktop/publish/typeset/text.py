@@ -196,16 +196,23 @@ class TextBlock:
                 return self.height
             style = self.style
             measure = metrics(style.font).measurer(style.size)
+            text = self.text
             lines: list[Line] = []
             forced = False
             widest = 0.0
-            for paragraph in self.text.split("\n"):
-                broken: Broken = break_lines(paragraph, width, measure,
-                                             first_width=width - style.indent,
-                                             phrase=style.phrase)
-                lines.extend(broken.lines)
-                forced = forced or broken.forced
-                widest = max(widest, broken.widest)
+            total = measure(text) if "\n" not in text else None
+            if total is not None and total <= width - style.indent + 1e-6:
+                # one line (amounts, most titles, short notes): break_lines's first answer
+                lines.append(Line(text, total, True))
+                widest = total
+            else:
+                for paragraph in text.split("\n"):
+                    broken: Broken = break_lines(paragraph, width, measure,
+                                                 first_width=width - style.indent,
+                                                 phrase=style.phrase)
+                    lines.extend(broken.lines)
+                    forced = forced or broken.forced
+                    widest = max(widest, broken.widest)
             self.lines, self.forced, self.widest = lines, forced, widest
             self._width = width
             self._layouts[width] = (lines, forced, widest)
