@@ -53,8 +53,9 @@ class WardSummary(QWidget):
         while self.grid.count():
             item = self.grid.takeAt(0)
             widget = item.widget()
-            if widget is not None:  # gone at once: findChild must not see the old cells
-                widget.setParent(None)
+            if widget is not None:  # findChild must not see the old cells: nameless at once
+                widget.hide()  # (not orphaned: Qt deletes thousands of orphans very slowly)
+                widget.setObjectName("")
                 widget.deleteLater()
             # takeAt hands the layout's item to the caller, and PySide does not delete it:
             # left alone, ~2.4 KB stayed in memory per refresh, i.e. per edit on the page
