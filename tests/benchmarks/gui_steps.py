@@ -16,8 +16,18 @@ def _until(app, done, timeout: float = 30.0) -> None:
 
 
 def _settle(app, window) -> None:
+    """Wait until the background work asked for so far is done: the checks too, which start
+    only once a preview is shown (they would otherwise share the interpreter with the step)."""
     from desktop.ui.worker import wait_for_all
 
+    def checks_pending() -> bool:
+        task = window._analysis_task
+        return (window._analysis_waiting or window.analysis_timer.isActive()
+                or (task is not None and not task.done))
+
+    wait_for_all()
+    app.processEvents()
+    _until(app, lambda: not checks_pending(), 60)
     wait_for_all()
     app.processEvents()
 
