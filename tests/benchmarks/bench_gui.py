@@ -4,7 +4,7 @@
 
 Each measurement runs in a fresh process. Everything is written under one temporary folder
 (PLANBOOK_DATA_DIR, QStandardPaths' test mode, an .ini for the settings), removed at the end.
-- start to a usable window on the sample ≤ 3× a bare PySide6 window (best of 3, interleaved):
+- start to a usable window on the sample ≤ 3× a bare PySide6 window (best of 7, interleaved):
   usable is after the first frame, with the navigator filled and the first page shown; both
   run from bytecode, as an installed app does (PlanBook's modules are compiled first, also
   where PYTHONDONTWRITEBYTECODE keeps Python from caching them);
@@ -123,7 +123,7 @@ def main() -> None:
                 synthetic_plan(store, initiatives=count, fiscal_year=2024)
 
         editor, window = [], []
-        for _ in range(3):
+        for _ in range(7):
             window.append(bare(env))
             editor.append(run("nothing", sample, "on", env)[0])
         check("editor start, sample / bare PySide6 window", min(editor) / min(window), 3,
