@@ -30,21 +30,26 @@ def _operator(colour: Color, op: str) -> str:
 
 def set_fill(canvas: Canvas, colour: Color) -> None:
     """``canvas.setFillColor(colour)``."""
-    if (type(colour) is not Color or canvas._enforceColorSpace is not None
-            or colour.alpha != canvas._extgstate._d.get("ca", 1)):
+    if not _set(canvas, colour, "ca", "rg"):
         canvas.setFillColor(colour)
         return
     canvas._fillColorObj = colour
-    canvas._code.append(_operator(colour, "rg"))
-    canvas._doc.ensureMinPdfVersion("transparency")  # as setting the opacity does
 
 
 def set_stroke(canvas: Canvas, colour: Color) -> None:
     """``canvas.setStrokeColor(colour)``."""
-    if (type(colour) is not Color or canvas._enforceColorSpace is not None
-            or colour.alpha != canvas._extgstate._d.get("CA", 1)):
+    if not _set(canvas, colour, "CA", "RG"):
         canvas.setStrokeColor(colour)
         return
     canvas._strokeColorObj = colour
-    canvas._code.append(_operator(colour, "RG"))
-    canvas._doc.ensureMinPdfVersion("transparency")
+
+
+def _set(canvas: Canvas, colour: Color, opacity: str, op: str) -> bool:
+    """Append the colour's operator where reportlab would append just that; False (nothing
+    done) for what only reportlab's own call sets right."""
+    if (type(colour) is not Color or canvas._enforceColorSpace is not None
+            or colour.alpha != canvas._extgstate._d.get(opacity, 1)):
+        return False
+    canvas._code.append(_operator(colour, op))
+    canvas._doc.ensureMinPdfVersion("transparency")  # as setting the opacity does
+    return True
