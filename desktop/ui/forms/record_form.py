@@ -82,8 +82,11 @@ class RecordForm(QScrollArea):
         self.doc, self.table, self.row_id, self.fields = doc, table, row_id, fields
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
-        inner = QWidget(self)
+        # in its place (the viewport) before the fields are made: moved there once filled, every
+        # field would be restyled again (the application's style sheet)
+        inner = QWidget()
         inner.setObjectName("formInner")
+        self.setWidget(inner)
         outer = QVBoxLayout(inner)
         if title:
             heading = QLabel(title, inner)
@@ -102,7 +105,6 @@ class RecordForm(QScrollArea):
         for widget in extra or []:
             outer.addWidget(widget)
         outer.addStretch(1)
-        self.setWidget(inner)
         self.reload()
         doc.changed.connect(self._on_changed)
 

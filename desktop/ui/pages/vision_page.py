@@ -29,9 +29,15 @@ class VisionPage(Page):
         self._sub, self._dragged = "vision", False
         row = doc.store.row("vision", vision_id)
         title = QCoreApplication.translate("Pages", "Vision %1").replace("%1", str(row["number"])) if row else ""
-        # created with its parent before the tables: Tab goes from the form's fields to the tables
-        self.form = form = self.add_form(RecordForm(doc, "vision", vision_id, fields.VISION_FIELDS, title, self))
-        self.tabs = tabs(self)
+        # each part is made where it stays: a finished part moved into the splitter would have
+        # all its widgets restyled again (the application's style sheet). The splitter's panes
+        # are its children in the order made; the form is made before the tables, so Tab goes
+        # from the form's fields to the tables.
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setObjectName("visionSplitter")
+        self.form = self.add_form(RecordForm(doc, "vision", vision_id, fields.VISION_FIELDS, title,
+                                             splitter))
+        self.tabs = tabs(splitter)
         self.measures = self.add_table(TableEditor(MeasuresModel(doc, vision_id), self))
         self.initiatives = self.add_table(TableEditor(
             InitiativesModel(doc, edition_id, vision_id=vision_id), self))
@@ -41,10 +47,6 @@ class VisionPage(Page):
         for editor in (self.measures, self.initiatives):
             editor.model.modelReset.connect(self._count_tabs)
         self._count_tabs()
-        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.setObjectName("visionSplitter")
-        splitter.addWidget(form)
-        splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.splitterMoved.connect(lambda *_: setattr(self, "_dragged", True))

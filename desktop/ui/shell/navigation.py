@@ -49,7 +49,7 @@ class Navigation:
         pkey = page_key(key)
         page = self.pages.get(pkey)
         if page is None:
-            page = make_page(self.doc, key, None)
+            page = make_page(self.doc, key, None, self.stack)
             if page is None:
                 self.stack.setCurrentWidget(self.placeholder)
                 self._update_title()
