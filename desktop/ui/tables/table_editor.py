@@ -37,9 +37,19 @@ MIN_TITLE_WIDTH, MAX_TITLE_WIDTH = 140, 520
 class TableView(QTableView):
     """A table view that says what to do when it has no rows, instead of a blank grid."""
 
+    # the width the rows have (its viewport's). Said here rather than watched by an event
+    # filter on viewport(): PySide's first wrapper for a QWidget that Qt made creates every
+    # widget class it has (~10 ms), which the first frame need not wait for.
+    viewport_resized = Signal(int)
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.empty_text = ""
+
+    def viewportEvent(self, event) -> bool:  # noqa: N802 (Qt)
+        if event.type() == QEvent.Type.Resize:
+            self.viewport_resized.emit(event.size().width())
+        return super().viewportEvent(event)
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
@@ -156,7 +166,7 @@ class TableEditor(RowEdits, Clipboard, QWidget):
         if footer is not None:
             layout.addWidget(footer)
         self.filter_edit.installEventFilter(self)
-        self.view.viewport().installEventFilter(self)
+        self.view.viewport_resized.connect(self.fit_columns)
         self.update_totals()
         self._update_empty_text()
         self.setFocusProxy(self.view)
@@ -184,7 +194,8 @@ class TableEditor(RowEdits, Clipboard, QWidget):
                 .replace("%2", str(len(self.model.rows)))
         else:
             self.view.empty_text = self.model.empty_text()
-        self.view.viewport().update()
+        if self.view.isVisible():  # (drawn when shown)
+            self.view.viewport().update()
 
     def update_totals(self) -> None:
         totals = self.model.totals()
@@ -252,7 +263,7 @@ class TableEditor(RowEdits, Clipboard, QWidget):
             model.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
             self.view.scrollTo(first)
 
-    def fit_columns(self) -> None:
+    def fit_columns(self, width: int) -> None:
         """The title column takes what the view has left after the columns up to the last
         amount, so amounts never scroll out of sight before long text does (long titles are
         elided, their tooltip shows them whole)."""
@@ -262,13 +273,10 @@ class TableEditor(RowEdits, Clipboard, QWidget):
         if title < 0 or not amounts or title > amounts[-1]:
             return
         others = sum(self.view.columnWidth(c) for c in range(amounts[-1] + 1) if c != title)
-        room = self.view.viewport().width() - others - 2
+        room = width - others - 2
         self.view.setColumnWidth(title, max(MIN_TITLE_WIDTH, min(room, MAX_TITLE_WIDTH)))
 
     def eventFilter(self, obj, event) -> bool:
-        if obj is self.view.viewport() and event.type() == QEvent.Type.Resize:
-            self.fit_columns()
-            return False
         if obj is self.filter_edit and event.type() == QEvent.Type.KeyPress:
             if event.key() == Qt.Key.Key_Escape and self.filter_edit.text():
                 self.filter_edit.clear()
