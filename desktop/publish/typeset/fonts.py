@@ -105,15 +105,20 @@ class FontMetrics:
     def has(self, char: str) -> bool:
         return ord(char) in self.cmap
 
-    def covers(self, text: str) -> bool:
-        """Whether the font has every character of ``text``."""
+    @property
+    def chars(self) -> frozenset[str]:
+        """The characters the font has."""
         chars = self._chars
         if chars is None:  # one set for the faces that share their character map (fontfile)
             chars = _coverage.get(id(self.cmap))
             if chars is None:
                 chars = _coverage[id(self.cmap)] = frozenset(map(chr, self.cmap))
             self._chars = chars
-        return chars.issuperset(text)
+        return chars
+
+    def covers(self, text: str) -> bool:
+        """Whether the font has every character of ``text``."""
+        return self.chars.issuperset(text)
 
     def units(self, text: str) -> float:
         """Width of text in 1/1000 em, from a per-string cache (most strings are one atom)."""

@@ -15,6 +15,7 @@ from reportlab.lib.colors import Color, black
 from reportlab.pdfgen.canvas import Canvas
 
 from .fonts import FALLBACK, GOTHIC, fallback_chars, metrics, printable
+from .glyphs import GlyphCodes
 from .linebreak import Broken, Line, break_lines
 from .paint import set_fill
 
@@ -70,18 +71,39 @@ def _shown(canvas: Canvas, text: str, font: str, size_text: str) -> str:
         return shown[key]
     except KeyError:
         pass
+    codes = _glyph_codes(canvas, font)
+    if codes.knows(text):  # (so the font has every character: no fallback runs)
+        select = _select_font
+        ttf = metrics(font).font
+        text_shown = shown[key] = " ".join(
+            [f"{select(canvas, ttf, subset, size_text)} <{hexes}> Tj"
+             for subset, hexes in codes.runs(text)])
+        return text_shown
     covered = metrics(font).covers(text)
     runs = _font_runs(text, font) if not covered and fallback_chars \
         and not fallback_chars.isdisjoint(text) else ((font, text),)
     parts = []
     for run_font, run in runs:
         ttf = metrics(run_font).font
-        for subset, codes in ttf.splitString(run, canvas._doc):
-            parts.append(f"{_select_font(canvas, ttf, subset, size_text)} <{codes.hex()}> Tj")
+        for subset, codes in _glyph_codes(canvas, run_font).runs(run):
+            parts.append(f"{_select_font(canvas, ttf, subset, size_text)} <{codes}> Tj")
     text_shown = " ".join(parts)
     if covered:
         shown[key] = text_shown
     return text_shown
+
+
+def _glyph_codes(canvas: Canvas, font: str) -> GlyphCodes:
+    """The font's glyph codes in this canvas's document."""
+    codes = canvas.__dict__.get("_planbook_codes")
+    if codes is None:
+        codes = canvas._planbook_codes = {}
+    try:
+        return codes[font]
+    except KeyError:
+        m = metrics(font)
+        found = codes[font] = GlyphCodes(m.font, canvas._doc, m.chars)
+        return found
 
 
 def figures_width(text: str, font: str, size: float) -> float:
