@@ -15,7 +15,9 @@ from ..typeset import (
     TextStyle,
     draw_text,
     printable,
+    round_rect,
     set_fill,
+    set_line_width,
     set_stroke,
     text_width,
 )
@@ -73,7 +75,7 @@ def paint_cover(canvas: Canvas, page: Page, doc: EditionDocument) -> None:
     if e.status == "draft":
         y -= 6
         canvas.setFillColor(WHITE)
-        canvas.roundRect(x, y - 34, 62, 34, 5, stroke=0, fill=1)
+        round_rect(canvas, x, y - 34, 62, 34, 5, stroke=0, fill=1)
         canvas.setFillColor(DRAFT)
         draw_text(canvas, x + 8, y - 26, "(案)", GOTHIC_BOLD, 20)
         y -= 34
@@ -122,10 +124,10 @@ def paint_back_cover(canvas: Canvas, page: Page, doc: EditionDocument) -> None:
     y = 170.0
     canvas.setStrokeColor(PLAN)
     canvas.setFillColor(WHITE)
-    canvas.setLineWidth(1)
-    canvas.roundRect(x, y, box_w, h, 6, stroke=1, fill=1)
+    set_line_width(canvas, 1)
+    round_rect(canvas, x, y, box_w, h, 6, stroke=1, fill=1)
     canvas.setFillColor(PLAN)
-    canvas.roundRect(x, y + h - 20, box_w, 20, 6, stroke=0, fill=1)
+    round_rect(canvas, x, y + h - 20, box_w, 20, 6, stroke=0, fill=1)
     canvas.rect(x, y + h - 20, box_w, 6, stroke=0, fill=1)
     canvas.setFillColor(WHITE)
     draw_text(canvas, x + 14, y + h - 14, e.heading("contact"), GOTHIC_BOLD, 9.5)
@@ -157,7 +159,7 @@ class PdcaCycle(Block):
         c = self.c
         canvas.setFillColor(tint(c, 0.06))
         canvas.setStrokeColor(tint(c, 0.5))
-        canvas.roundRect(x, top - self.height, self.width, self.height, 6, stroke=1, fill=1)
+        round_rect(canvas, x, top - self.height, self.width, self.height, 6, stroke=1, fill=1)
         self.title.draw(canvas, x + 12, top - 10)
         self.text.draw(canvas, x + 12, top - 16 - self.title.height)
         cx = x + self.width - self.diagram / 2 - 8
@@ -165,9 +167,9 @@ class PdcaCycle(Block):
         r = 52
         stages = [("P", "計画", 0, 1), ("D", "実行", 1, 0), ("C", "評価", 0, -1), ("A", "改善", -1, 0)]
         canvas.setStrokeColor(tint(c, 0.5))
-        canvas.setLineWidth(2)
+        set_line_width(canvas, 2)
         canvas.circle(cx, cy, r, stroke=1, fill=0)
-        canvas.setLineWidth(1)
+        set_line_width(canvas, 1)
         for letter, word, dx, dy in stages:
             px, py = cx + dx * r, cy + dy * r
             canvas.setFillColor(c)
@@ -202,7 +204,7 @@ def paint_chrome(canvas: Canvas, page: Page, doc: EditionDocument, total: int) -
     footer = printable(f"{doc.plan.name} {edition.title}", GOTHIC)[0]
     size = 7
     set_stroke(canvas, tint(page.colour, 0.5))
-    canvas.setLineWidth(0.5)
+    set_line_width(canvas, 0.5)
     canvas.line(MARGIN_X, y + 12, PAGE_W - MARGIN_X, y + 12)
     nw = text_width(number, GOTHIC_BOLD, 10)
     fw = text_width(footer, GOTHIC, size)
@@ -219,17 +221,17 @@ def paint_chrome(canvas: Canvas, page: Page, doc: EditionDocument, total: int) -
         mx = fx + fw + 6
         set_stroke(canvas, DRAFT)
         set_fill(canvas, DRAFT)
-        canvas.setLineWidth(0.7)
-        canvas.roundRect(mx, y - 3, 26, 11, 2, stroke=1, fill=0)
+        set_line_width(canvas, 0.7)
+        round_rect(canvas, mx, y - 3, 26, 11, 2, stroke=1, fill=0)
         draw_text(canvas, mx + 3, y, "案", GOTHIC_BOLD, 7)
         draw_text(canvas, mx + 11, y, "draft", GOTHIC, 5)
-    canvas.setLineWidth(1)
+    set_line_width(canvas, 1)
 
 
 def crop_marks(canvas: Canvas) -> None:
     """トンボ: corner marks (trim and bleed) and centre marks, drawn outside the bleed."""
     canvas.saveState()
-    canvas.setLineWidth(0.25)
+    set_line_width(canvas, 0.25)
     canvas.setStrokeColorCMYK(1, 1, 1, 1)  # registration black
     length = SLUG - 2
     for cx, sx in ((0, -1), (PAGE_W, 1)):

@@ -25,6 +25,7 @@ from ..typeset import (
     draw_text,
     metrics,
     printable,
+    set_line_width,
     text_width,
 )
 
@@ -219,7 +220,7 @@ class PagedTable:
         width = text_width(self.subtitle, GOTHIC, 8)
         draw_text(canvas, left + self.width - width, top + 24, self.subtitle, GOTHIC, 8)
         canvas.setStrokeColor(PLAN)
-        canvas.setLineWidth(1.2)
+        set_line_width(canvas, 1.2)
         canvas.line(left, top + 16, left + self.width, top + 16)
         y = self._header(canvas, left, top + 4)
         ink = _Ink(canvas, self._glyphs)

@@ -3,7 +3,7 @@
     from desktop.publish.typeset import (
         register_fonts, GOTHIC, GOTHIC_BOLD, MONO, MONO_BOLD, MINCHO,   # embedded BIZ UD fonts
         TextStyle, TextBlock, draw_text, text_width,                   # fast paragraphs
-        set_fill, set_stroke,                         # colours as reportlab sets them
+        set_fill, set_stroke, set_line_width, round_rect,  # as reportlab draws them, faster
         break_lines, atoms, phrases, violations,                       # 禁則 line breaking
         printable, Preflight, BuildReport,
     )
@@ -26,7 +26,7 @@ from .fonts import (
     register_fonts,
 )
 from .linebreak import NO_END, NO_START, Line, atoms, break_lines, phrases, violations
-from .paint import set_fill, set_stroke
+from .paint import round_rect, set_fill, set_line_width, set_stroke
 from .preflight import Preflight, short
 from .report import BuildReport
 from .text import (
@@ -43,6 +43,7 @@ __all__ = [
     "FONT_DIR", "GETA", "GOTHIC", "GOTHIC_BOLD", "MINCHO", "MONO", "MONO_BOLD", "NO_END",
     "NO_START", "BuildReport", "Line", "Preflight", "TextBlock", "TextStyle",
     "atoms", "break_lines", "draw_figures", "draw_text", "figures_width", "line_counter",
-    "metrics", "phrases", "printable", "register_fonts", "set_fill", "set_stroke",
+    "metrics", "phrases", "printable", "register_fonts", "round_rect", "set_fill",
+    "set_line_width", "set_stroke",
     "short", "text_width", "violations",
 ]

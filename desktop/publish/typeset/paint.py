@@ -1,18 +1,20 @@
-"""Fill and stroke colours set the way reportlab sets them, without its per-call work.
+"""Colours, line widths and rounded boxes drawn the way reportlab draws them, without its
+per-call work.
 
 ``canvas.setFillColor(colour)`` checks the colour's kind, formats its three numbers and sets
 its opacity again (a few microseconds, several times for each card of a booklet). For a
 plain RGB ``Color`` whose opacity is the one already in force, ``set_fill`` appends the very
 same operator (formatted once per colour) and records the colour as reportlab does; anything
-else goes to reportlab. The content streams are byte for byte the same
-(tests/publish/test_paint.py).
+else goes to reportlab. ``set_line_width`` keeps its operator per width; ``round_rect``
+formats its numbers in one call where reportlab's path object makes ten. The content streams
+are byte for byte the same (tests/publish/test_paint.py).
 """
 
 from __future__ import annotations
 
 from reportlab.lib.colors import Color
 from reportlab.lib.rl_accel import fp_str
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.canvas import PATH_OPS, Canvas
 
 _OPERATORS: dict[tuple[float, float, float, str], str] = {}
 
@@ -53,3 +55,40 @@ def _set(canvas: Canvas, colour: Color, opacity: str, op: str) -> bool:
     canvas._code.append(_operator(colour, op))
     canvas._doc.ensureMinPdfVersion("transparency")  # as setting the opacity does
     return True
+
+
+_WIDTHS: dict[float, str] = {}
+
+
+def set_line_width(canvas: Canvas, width: float) -> None:
+    """``canvas.setLineWidth(width)``, its operator formatted once per width."""
+    try:
+        op = _WIDTHS[width]
+    except KeyError:
+        if len(_WIDTHS) > 4096:
+            _WIDTHS.clear()
+        op = _WIDTHS[width] = f"{fp_str(width)} w"
+    canvas._lineWidth = width
+    canvas._code.append(op)
+
+
+# reportlab's PDFPathObject.roundRect for one radius: its operators, one to a line
+_ROUND = "\n".join(["n", "{} {} m", "{} {} l", "{} {} {} {} {} {} c", "{} {} l", "{} {} {} {} {} {} c",
+                    "{} {} l", "{} {} {} {} {} {} c", "{} {} l", "{} {} {} {} {} {} c", "h"])
+_KAPPA = 0.4472  # reportlab's radius multiplier for the corner curves
+
+
+def round_rect(canvas: Canvas, x: float, y: float, width: float, height: float, radius: float,
+               stroke: int = 1, fill: int = 0) -> None:
+    """``canvas.roundRect(…)`` with one radius: the same operators, their 34 numbers formatted
+    in one call instead of one path-object call each."""
+    xlo, xhi = (x, x + width) if width >= 0 else (x + width, x)
+    ylo, yhi = (y, y + height) if height >= 0 else (y + height, y)
+    r, t = radius, _KAPPA * radius
+    numbers = fp_str(xlo + r, ylo, xhi - r, ylo,
+                     xhi - t, ylo, xhi, ylo + t, xhi, ylo + r, xhi, yhi - r,
+                     xhi, yhi - t, xhi - t, yhi, xhi - r, yhi, xlo + r, yhi,
+                     xlo + t, yhi, xlo, yhi - t, xlo, yhi - r, xlo, ylo + r,
+                     xlo, ylo + t, xlo + t, ylo, xlo + r, ylo)
+    canvas._code.append(_ROUND.format(*numbers.split(" ")))
+    canvas._code.append(PATH_OPS[stroke, fill, canvas._fillMode])

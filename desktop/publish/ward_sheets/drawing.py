@@ -21,6 +21,8 @@ from ..typeset import (
     draw_text,
     figures_width,
     printable,
+    round_rect,
+    set_line_width,
     short,
     text_width,
 )
@@ -115,7 +117,7 @@ class _Drawer:
             self.unit(y - _baseline_shift(style))
             y -= d.title_h
             c.setStrokeColor(ACCENT)
-            c.setLineWidth(1.5)
+            set_line_width(c, 1.5)
             c.line(MARGIN_X, y + 4, PAGE_W - MARGIN_X, y + 4)
             if head.height:
                 y = self.head(plan, head, y)
@@ -144,7 +146,7 @@ class _Drawer:
         box_bottom = top - head.height
         c.setFillColor(BAND_FILL)
         c.setStrokeColor(RULE)
-        c.setLineWidth(0.5)
+        set_line_width(c, 0.5)
         c.rect(MARGIN_X, box_bottom, CONTENT_W, head.height, stroke=1, fill=1)
         left = MARGIN_X + HEAD_INSET
         y = top - HEAD_PAD
@@ -155,7 +157,7 @@ class _Drawer:
             pill_h = d.text_size + 6.0
             pill_top = y - (label_h - pill_h) / 2
             c.setFillColor(ACCENT)
-            c.roundRect(left, pill_top - pill_h, label_w, pill_h, 3, stroke=0, fill=1)
+            round_rect(c, left, pill_top - pill_h, label_w, pill_h, 3, stroke=0, fill=1)
             self.text(left + label_w / 2, pill_top - pill_h / 2 - 0.38 * d.text_size,
                       self.doc.edition.heading("ward_vision"), GOTHIC_BOLD, d.text_size, white,
                       "center", fit=label_w - 6.0)
@@ -188,7 +190,7 @@ class _Drawer:
         h = d.header_h
         c.setFillColor(HEADER_FILL)
         c.setStrokeColor(RULE)
-        c.setLineWidth(0.5)
+        set_line_width(c, 0.5)
         c.rect(MARGIN_X, y - h, CONTENT_W, h, stroke=1, fill=1)
         for key, label in HEADERS.items():
             left, width = cols.x(key)
@@ -220,7 +222,7 @@ class _Drawer:
              keys: tuple[str, ...] | None = None) -> None:
         c = self.c
         c.setStrokeColor(RULE)
-        c.setLineWidth(0.5)
+        set_line_width(c, 0.5)
         c.rect(MARGIN_X, top - height, CONTENT_W, height, stroke=1, fill=0)
         for key in HEADERS:
             left, _ = cols.x(key)
@@ -312,8 +314,8 @@ class _Drawer:
         box_w, box_h = _status_box(project.status, d)
         middle = top - d.name.line_height / 2
         c.setStrokeColor(colour)
-        c.setLineWidth(0.6)
-        c.roundRect(x, middle - box_h / 2, box_w, box_h, 1.5, stroke=1, fill=0)
+        set_line_width(c, 0.6)
+        round_rect(c, x, middle - box_h / 2, box_w, box_h, 1.5, stroke=1, fill=0)
         self.text(x + box_w / 2, middle - 0.38 * d.status_size, label, GOTHIC_BOLD,
                   d.status_size, colour, "center")
 
@@ -332,7 +334,7 @@ class _Drawer:
     def footer(self, page: Page) -> None:
         c = self.c
         c.setStrokeColor(RULE)
-        c.setLineWidth(0.4)
+        set_line_width(c, 0.4)
         y = MARGIN_BOTTOM
         c.line(MARGIN_X, y + 7, PAGE_W - MARGIN_X, y + 7)
         edition = printable(self.doc.edition.heading(

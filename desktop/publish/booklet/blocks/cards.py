@@ -13,7 +13,9 @@ from ...typeset import (
     TextBlock,
     TextStyle,
     draw_text,
+    round_rect,
     set_fill,
+    set_line_width,
     set_stroke,
     short,
     text_width,
@@ -258,7 +260,7 @@ class Card(Block):
         h = self.height
         set_fill(canvas, tint(c, 0.045))
         set_stroke(canvas, tint(c, 0.35))
-        canvas.setLineWidth(0.6)
+        set_line_width(canvas, 0.6)
         canvas.rect(x, top - h, self.width, h, stroke=1, fill=1)
         set_fill(canvas, c)
         canvas.rect(x, top - h, self.RULE_W, h, stroke=0, fill=1)
@@ -278,8 +280,8 @@ class Card(Block):
             bh = sum(b.height for b in self.highlights) + 10
             set_fill(canvas, WHITE)
             set_stroke(canvas, c)
-            canvas.setLineWidth(0.8)
-            canvas.roundRect(lx, y - bh, self.left_w, bh, 3, stroke=1, fill=1)
+            set_line_width(canvas, 0.8)
+            round_rect(canvas, lx, y - bh, self.left_w, bh, 3, stroke=1, fill=1)
             yy = y - 5
             for b in self.highlights:
                 checkbox(canvas, lx + 8, yy - b.style.line_height / 2 - 4.2, 8.4, c)
@@ -307,7 +309,7 @@ class Card(Block):
             w = text_width(label, GOTHIC_BOLD, 7.5) + 10
             set_stroke(canvas, c)
             set_fill(canvas, WHITE)
-            canvas.roundRect(rx + self.right_w - w, y - 12, w, 12, 6, stroke=1, fill=1)
+            round_rect(canvas, rx + self.right_w - w, y - 12, w, 12, 6, stroke=1, fill=1)
             set_fill(canvas, c)
             draw_text(canvas, rx + self.right_w - w + 5, y - 9.2, label, GOTHIC_BOLD, 7.5)
             y -= 16

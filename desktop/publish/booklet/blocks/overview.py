@@ -11,6 +11,8 @@ from ...typeset import (
     TextBlock,
     TextStyle,
     draw_text,
+    round_rect,
+    set_line_width,
     text_width,
 )
 from ..layout import Anchor, Block
@@ -76,7 +78,7 @@ class Contents(Block):
             colour = self.colours.get(a.key, self.accent)
             if a.level:
                 canvas.setFillColor(colour)
-                canvas.roundRect(x + 8, y - row / 2 - 6, 10, 12, 2, stroke=0, fill=1)
+                round_rect(canvas, x + 8, y - row / 2 - 6, 10, 12, 2, stroke=0, fill=1)
             else:
                 canvas.setFillColor(self.accent)
                 canvas.rect(x, y - row + 4, 4, row - 8, stroke=0, fill=1)
@@ -99,9 +101,9 @@ class Contents(Block):
             draw_text(canvas, x + self.width - nw, base, number, GOTHIC_BOLD, size)
             canvas.linkAbsolute("", a.key, (x, y - row, x + self.width, y), thickness=0)
             canvas.setStrokeColor(tint(RULE, 0.5))
-            canvas.setLineWidth(0.4)
+            set_line_width(canvas, 0.4)
             canvas.line(x + indent, y - row, x + self.width, y - row)
-            canvas.setLineWidth(1)
+            set_line_width(canvas, 1)
             y -= row
 
     def notes(self, page, preflight):
@@ -138,12 +140,12 @@ class VisionGrid(Block):
                 number, _, colour = self.visions[i]
                 tx = x + k * (self.tile_w + 10)
                 canvas.setFillColor(colour)
-                canvas.roundRect(tx, y - h, self.tile_w, h, 6, stroke=0, fill=1)
+                round_rect(canvas, tx, y - h, self.tile_w, h, 6, stroke=0, fill=1)
                 canvas.setFillColor(WHITE)
                 draw_text(canvas, tx + 10, y - h / 2 - 10, str(number), GOTHIC_BOLD, 28)
                 canvas.setFillColor(tint(WHITE, 1))
                 canvas.setStrokeColor(WHITE)
-                canvas.setLineWidth(0.6)
+                set_line_width(canvas, 0.6)
                 canvas.line(tx + 48, y - 10, tx + 48, y - h + 10)
                 title = self.titles[i]
                 title.draw(canvas, tx + 56, y - (h - title.height) / 2)
@@ -184,7 +186,7 @@ class Pills(Block):
         for k, b in enumerate(self.labels):
             px = x + k * (self.pill_w + 8)
             canvas.setFillColor(self.colour)
-            canvas.roundRect(px, y - self.pill_h, self.pill_w, self.pill_h, self.pill_h / 2,
+            round_rect(canvas, px, y - self.pill_h, self.pill_w, self.pill_h, self.pill_h / 2,
                              stroke=0, fill=1)
             b.draw(canvas, px + 8, y - (self.pill_h - b.height) / 2)
 
@@ -229,10 +231,10 @@ class Panel(Block):
         c = self.colour
         canvas.setFillColor(WHITE)
         canvas.setStrokeColor(tint(c, 0.6))
-        canvas.setLineWidth(0.8)
-        canvas.roundRect(x, top - self.height, self.width, self.height, 5, stroke=1, fill=1)
+        set_line_width(canvas, 0.8)
+        round_rect(canvas, x, top - self.height, self.width, self.height, 5, stroke=1, fill=1)
         canvas.setFillColor(c)
-        canvas.roundRect(x, top - self.strip, self.width, self.strip, 5, stroke=0, fill=1)
+        round_rect(canvas, x, top - self.strip, self.width, self.strip, 5, stroke=0, fill=1)
         canvas.rect(x, top - self.strip, self.width, 5, stroke=0, fill=1)
         self.name.draw(canvas, x + 10, top - 5)
         y = top - self.strip - 8
@@ -244,7 +246,7 @@ class Panel(Block):
             y -= self.description.height + 4
         for (t, d, a), rh in zip(self.rows, self.row_h, strict=False):
             canvas.setStrokeColor(tint(c, 0.35))
-            canvas.setLineWidth(0.5)
+            set_line_width(canvas, 0.5)
             canvas.line(x + 10, y, x + self.width - 10, y)
             yy = y - 4
             canvas.setFillColor(c)
@@ -255,7 +257,7 @@ class Panel(Block):
             if d:
                 d.draw(canvas, x + 20, yy)
             y -= rh
-        canvas.setLineWidth(1)
+        set_line_width(canvas, 1)
 
     def explode(self):
         blocks: list[Block] = [Tab(self.name.text, self.colour)]
@@ -305,7 +307,7 @@ class Band(Block):
         number = str(self.number)
         draw_text(canvas, x + 6, y0 + 14, number, GOTHIC_BOLD, 44)
         canvas.setStrokeColor(WHITE)
-        canvas.setLineWidth(1)
+        set_line_width(canvas, 1)
         canvas.line(x + 96, top - 14, x + 96, y0 + 14)
         self.title.draw(canvas, x + 110, top - (self.height - self.title.height) / 2)
 

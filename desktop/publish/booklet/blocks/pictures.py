@@ -11,6 +11,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ...typeset import (
     TextBlock,
+    round_rect,
+    set_line_width,
 )
 from ..style import (
     GREY,
@@ -66,9 +68,9 @@ class Picture:
             canvas.saveState()
             canvas.setFillColor(WHITE)
             canvas.setStrokeColor(tint(GREY, 0.6))
-            canvas.setLineWidth(0.6)
+            set_line_width(canvas, 0.6)
             canvas.setDash(2, 2)
-            canvas.roundRect(x, top - h, w, h, 3, stroke=1, fill=1)
+            round_rect(canvas, x, top - h, w, h, 3, stroke=1, fill=1)
             canvas.restoreState()
             self.frame_label.draw(canvas, x + 6, top - 5)
             self.caption.draw(canvas, x + 6, top - 5 - self.frame_label.height)

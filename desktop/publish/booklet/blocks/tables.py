@@ -15,6 +15,7 @@ from ...typeset import (
     atoms,
     metrics,
     phrases,
+    set_line_width,
 )
 from ..layout import Block
 from ..style import (
@@ -151,7 +152,7 @@ class Table(Block):
                 block.draw(canvas, cx + pad, y - pad)
                 cx += w
             y -= self.head_h
-        canvas.setLineWidth(0.5)
+        set_line_width(canvas, 0.5)
         for n, (row, h) in enumerate(zip(self.rows, self.row_h, strict=False)):
             if n % 2:
                 canvas.setFillColor(tint(self.colour, 0.06))
@@ -166,7 +167,7 @@ class Table(Block):
             canvas.setStrokeColor(tint(self.colour, 0.5))
             canvas.line(x, y - h, x + self.width, y - h)
             y -= h
-        canvas.setLineWidth(1)
+        set_line_width(canvas, 1)
 
     def notes(self, page, preflight):
         blocks = [b for row in self.rows for b in row] + self.header

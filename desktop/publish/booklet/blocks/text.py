@@ -9,7 +9,9 @@ from ...typeset import (
     TextBlock,
     TextStyle,
     draw_text,
+    round_rect,
     set_fill,
+    set_line_width,
     set_stroke,
     short,
     text_width,
@@ -97,10 +99,10 @@ class Heading(Block):
             draw_text(canvas, x, baseline, self.mark, style.font, style.size)
         self.block.draw(canvas, x + self.indent, top)
         set_stroke(canvas, self.colour)
-        canvas.setLineWidth(1.2)
+        set_line_width(canvas, 1.2)
         y = top - self.height + 2.5
         canvas.line(x, y, x + self.block._width + self.indent, y)
-        canvas.setLineWidth(1)
+        set_line_width(canvas, 1)
 
     def notes(self, page, preflight):
         note_missing(preflight, page, short(self.text), self.block)
@@ -143,11 +145,11 @@ class Tab(Block):
             self.block.draw(canvas, x + 10, top - 4)
             return
         set_fill(canvas, self.colour)
-        canvas.roundRect(x, top - self.height, w, self.height, 3, stroke=0, fill=1)
+        round_rect(canvas, x, top - self.height, w, self.height, 3, stroke=0, fill=1)
         set_stroke(canvas, self.colour)
-        canvas.setLineWidth(1.2)
+        set_line_width(canvas, 1.2)
         canvas.line(x + w, top - self.height + 0.6, x + self.width, top - self.height + 0.6)
-        canvas.setLineWidth(1)
+        set_line_width(canvas, 1)
         self.block.draw(canvas, x + 8, top - 4)
 
     def notes(self, page, preflight):
@@ -188,7 +190,7 @@ class PartTitle(Block):
             y = top - 10
         else:
             # further down the page (a part that follows on): a band across the text frame
-            canvas.roundRect(x, y0, self.width, self.height, 4, stroke=0, fill=1)
+            round_rect(canvas, x, y0, self.width, self.height, 4, stroke=0, fill=1)
             canvas.setFillColor(shade(self.colour, 0.8))
             canvas.rect(x, y0, self.width, 4, stroke=0, fill=1)
             x += 12
@@ -232,13 +234,13 @@ class Bullets(Block):
         c = self.colour
         canvas.setFillColor(tint(c, 0.07))
         canvas.setStrokeColor(tint(c, 0.6))
-        canvas.setLineWidth(0.8)
-        canvas.roundRect(x, top - self.height, self.width, self.height, 4, stroke=1, fill=1)
+        set_line_width(canvas, 0.8)
+        round_rect(canvas, x, top - self.height, self.width, self.height, 4, stroke=1, fill=1)
         y = top
         if self.title:
             th = self.title.height + 8
             canvas.setFillColor(c)
-            canvas.roundRect(x, top - th, self.width, th, 4, stroke=0, fill=1)
+            round_rect(canvas, x, top - th, self.width, th, 4, stroke=0, fill=1)
             canvas.rect(x, top - th, self.width, 4, stroke=0, fill=1)
             self.title.draw(canvas, x + 10, top - 4)
             y -= th
