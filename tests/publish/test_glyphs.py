@@ -28,4 +28,4 @@ def test_the_codes_and_subsets_are_reportlabs(tmp_path):
     assert ours_state.assignments == theirs_state.assignments
     assert ours_state.subsets == theirs_state.subsets
     assert len(theirs_state.subsets) >= 3
-    assert codes.knows(kanji) and not codes.knows("未\ue000来")
+    assert codes.known_runs(kanji) and codes.known_runs("未\ue000来") is None

@@ -20,28 +20,45 @@ from reportlab.pdfbase.ttfonts import TTFont
 class GlyphCodes:
     """One font's codes in one document."""
 
-    __slots__ = ("_font", "_doc", "_has", "_known", "_subset", "_hex")
+    __slots__ = ("_font", "_doc", "_has", "_known", "_hex", "_subset", "_subsets")
 
     def __init__(self, font: TTFont, doc: PDFDocument, has: frozenset[str]):
         self._font = font
         self._doc = doc
         self._has = has  # the font's characters: the others are left to splitString
         self._known: set[str] = set()
-        self._subset: dict[str, int] = {}
-        self._hex: dict[str, str] = {}
+        self._hex: dict[int, str] = {}  # code point → its code in hex (for str.translate)
+        self._subset: dict[int, int] = {}  # code point → its subset, as a character's ordinal
+        self._subsets = 0  # how many subsets the known characters fill
 
-    def knows(self, text: str) -> bool:
-        """Whether every character of ``text`` has its code already (the font has them)."""
-        return self._known.issuperset(text)
+    def known_runs(self, text: str) -> list[tuple[int, str]] | None:
+        """``runs(text)`` when every character of it has its code already (so the font has
+        them all), else None."""
+        return self._runs(text) if self._known.issuperset(text) else None
 
     def runs(self, text: str) -> list[tuple[int, str]]:
         """``[(subset, hex codes), …]``: ``splitString(text)`` with its bytes in hex."""
-        if not self._known.issuperset(text) and not self._learn(text):
-            return [(subset, codes.hex()) for subset, codes in
-                    self._font.splitString(text, self._doc)]
-        hexes = self._hex.__getitem__
-        return [(subset, "".join(map(hexes, chars)))
-                for subset, chars in groupby(text, self._subset.__getitem__)]
+        if self._known.issuperset(text) or self._learn(text):
+            return self._runs(text)
+        return [(subset, codes.hex()) for subset, codes in
+                self._font.splitString(text, self._doc)]
+
+    def _runs(self, text: str) -> list[tuple[int, str]]:
+        if not text:
+            return []
+        codes = text.translate(self._hex)
+        if self._subsets == 1:  # (a booklet's text mostly fits the first subset of each font)
+            return [(0, codes)]
+        marks = text.translate(self._subset)
+        if marks.count(marks[0]) == len(marks):
+            return [(ord(marks[0]), codes)]
+        runs = []
+        start = 0
+        for mark, chars in groupby(marks):
+            end = start + 2 * sum(1 for _ in chars)
+            runs.append((ord(mark), codes[start:end]))
+            start = end
+        return runs
 
     def _learn(self, text: str) -> bool:
         """Let reportlab give the new characters their codes and keep them; False when the font
@@ -52,7 +69,8 @@ class GlyphCodes:
         assignments = self._font.state[self._doc].assignments
         for char in set(text).difference(self._known):
             code = assignments[32 if char == "\xa0" else ord(char)]
-            self._subset[char] = code >> 8
-            self._hex[char] = f"{code & 0xFF:02x}"
+            self._hex[ord(char)] = f"{code & 0xFF:02x}"
+            self._subset[ord(char)] = code >> 8
+            self._subsets = max(self._subsets, (code >> 8) + 1)
             self._known.add(char)
         return True

@@ -71,13 +71,12 @@ def _shown(canvas: Canvas, text: str, font: str, size_text: str) -> str:
         return shown[key]
     except KeyError:
         pass
-    codes = _glyph_codes(canvas, font)
-    if codes.knows(text):  # (so the font has every character: no fallback runs)
-        select = _select_font
+    known = _glyph_codes(canvas, font).known_runs(text)
+    if known is not None:  # (so the font has every character: no fallback runs)
         ttf = metrics(font).font
         text_shown = shown[key] = " ".join(
-            [f"{select(canvas, ttf, subset, size_text)} <{hexes}> Tj"
-             for subset, hexes in codes.runs(text)])
+            [f"{_select_font(canvas, ttf, subset, size_text)} <{hexes}> Tj"
+             for subset, hexes in known])
         return text_shown
     covered = metrics(font).covers(text)
     runs = _font_runs(text, font) if not covered and fallback_chars \
