@@ -34,19 +34,20 @@ class GlyphCodes:
     def known_runs(self, text: str) -> list[tuple[int, str]] | None:
         """``runs(text)`` when every character of it has its code already (so the font has
         them all), else None."""
-        return self._runs(text) if self._known.issuperset(text) else None
+        codes = text.translate(self._hex)
+        # each known character became two hex digits; one without a code stayed one character
+        return self._runs(text, codes) if len(codes) == 2 * len(text) else None
 
     def runs(self, text: str) -> list[tuple[int, str]]:
         """``[(subset, hex codes), …]``: ``splitString(text)`` with its bytes in hex."""
         if self._known.issuperset(text) or self._learn(text):
-            return self._runs(text)
+            return self._runs(text, text.translate(self._hex))
         return [(subset, codes.hex()) for subset, codes in
                 self._font.splitString(text, self._doc)]
 
-    def _runs(self, text: str) -> list[tuple[int, str]]:
+    def _runs(self, text: str, codes: str) -> list[tuple[int, str]]:
         if not text:
             return []
-        codes = text.translate(self._hex)
         if self._subsets == 1:  # (a booklet's text mostly fits the first subset of each font)
             return [(0, codes)]
         marks = text.translate(self._subset)

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 from reportlab.lib.colors import Color
 from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfdoc import PDF_SUPPORT_VERSION
 from reportlab.pdfgen.canvas import PATH_OPS, Canvas
 
 _OPERATORS: dict[tuple[float, float, float, str], str] = {}
+_TRANSPARENCY = PDF_SUPPORT_VERSION["transparency"]
 
 
 def _operator(colour: Color, op: str) -> str:
@@ -53,7 +55,9 @@ def _set(canvas: Canvas, colour: Color, opacity: str, op: str) -> bool:
             or colour.alpha != canvas._extgstate._d.get(opacity, 1)):
         return False
     canvas._code.append(_operator(colour, op))
-    canvas._doc.ensureMinPdfVersion("transparency")  # as setting the opacity does
+    doc = canvas._doc
+    if doc._pdfVersion < _TRANSPARENCY:
+        doc.ensureMinPdfVersion("transparency")  # as setting the opacity does
     return True
 
 
