@@ -240,6 +240,15 @@ class TextBlock:
             self.height = len(lines) * style.line_height
         return self.height
 
+    def widest_at(self, width: float) -> float:
+        """The widest line at ``width``; the block keeps the layout it has."""
+        current = self._width
+        self.wrap(width)
+        widest = self.widest
+        if current is not None:
+            self.wrap(current)
+        return widest
+
     def line_count(self, width: float) -> int:
         self.wrap(width)
         return len(self.lines)

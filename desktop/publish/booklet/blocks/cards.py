@@ -101,10 +101,11 @@ class Card(Block):
             self.pictures.append(Picture(p.caption, p.credit, image))
         self.adjusted: list[str] = []
         self.compact = False
-        # (width, height) of the last wrap while nothing has changed the layout since (the
-        # flow asks again for a card's height after measuring a heading chain, and so does
-        # tighten): the next wrap at that width returns at once
-        self._wrapped: tuple[float, float] | None = None
+        # (compact, width, height) of the last wrap while nothing has changed the layout since
+        # (the flow asks again for a card's height after measuring a heading chain, tighten
+        # compares both layouts, a pair is measured before it is placed): the next wrap of
+        # that kind at that width returns at once
+        self._wrapped: tuple[bool, float, float] | None = None
 
     @property
     def simple(self) -> bool:
@@ -118,7 +119,7 @@ class Card(Block):
     GAP = 12.0
 
     def wrap(self, width):
-        if self._wrapped is not None and self._wrapped == (width, self.height):
+        if self._wrapped is not None and self._wrapped == (False, width, self.height):
             return self.height
         self.compact = False
         self.width = width
@@ -187,24 +188,24 @@ class Card(Block):
         self.right_h = r
         body = max(h, r) + lower if self.wide else max(h + lower, r)
         self.height = body + self.row_h + 2 * pad
-        self._wrapped = None if resized else (width, self.height)
+        self._wrapped = None if resized else (False, width, self.height)
         return self.height
 
     def pairable(self, width: float) -> bool:
         """Simple enough, and its amount fits one line of a half-width card."""
         if not self.simple:
             return False
-        self._wrapped = None  # (the amount and the note are measured unwrapped here)
         inner = width - self.RULE_W - 2 * self.PAD
-        need = (self.amount.wrap(10_000) and self.amount.widest) if self.amount else 0.0
+        need = self.amount.widest_at(10_000) if self.amount else 0.0
         if self.sub:
-            need += 6 + (self.sub.wrap(10_000) and self.sub.widest)
+            need += 6 + self.sub.widest_at(10_000)
         return need <= inner
 
     def wrap_compact(self, width: float) -> float:
         """Half-width layout (one of a CardPair): title; amount (after the previous amount or
         note) at right; then the description, all across the card."""
-        self._wrapped = None
+        if self._wrapped is not None and self._wrapped == (True, width, self.height):
+            return self.height
         self.compact = True
         self.width = width
         self.adjusted = []
@@ -230,6 +231,7 @@ class Card(Block):
         if self.text:
             h += 3 + self.text.wrap(inner)
         self.height = h + 2 * self.PAD
+        self._wrapped = (True, width, self.height)
         return self.height
 
     def _draw_compact(self, canvas, x, top):
