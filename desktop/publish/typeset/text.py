@@ -23,6 +23,7 @@ ALIGNS = ("justify", "left", "right", "center")
 # A justified line is spread by at most this many ems in all (a line that gave characters to a
 # paragraph's last line, so it holds more than 「す。」, still lines up at the right).
 JUSTIFY_MOST = 4.0
+UNWRAPPED = 10_000.0  # a width no line reaches: what a text needs on one line
 
 
 @lru_cache(maxsize=16384)  # (sizes, margins and baselines recur page after page)
@@ -205,6 +206,7 @@ class TextBlock:
         # width → (lines, forced, widest): blocks are measured at a few widths in turn (a
         # card's amount unwrapped, then in its column; a tightened section's half width)
         self._layouts: dict[float, tuple[list[Line], bool, float]] = {}
+        self._natural: float | None = None
 
     def wrap(self, width: float) -> float:
         """Lay out for ``width`` points; returns the height."""
@@ -240,14 +242,16 @@ class TextBlock:
             self.height = len(lines) * style.line_height
         return self.height
 
-    def widest_at(self, width: float) -> float:
-        """The widest line at ``width``; the block keeps the layout it has."""
-        current = self._width
-        self.wrap(width)
-        widest = self.widest
-        if current is not None:
-            self.wrap(current)
-        return widest
+    def natural_width(self) -> float:
+        """The widest line when nothing wraps (each paragraph on one line), kept once
+        measured; the block keeps the layout it has."""
+        if self._natural is None:
+            current = self._width
+            self.wrap(UNWRAPPED)
+            self._natural = self.widest
+            if current is not None:
+                self.wrap(current)
+        return self._natural
 
     def line_count(self, width: float) -> int:
         self.wrap(width)
@@ -269,6 +273,7 @@ class TextBlock:
         block._width, block.lines, block.forced = self._width, lines, False
         block.height = len(lines) * self.style.line_height
         block._layouts = {}
+        block._natural = None
         block.widest = max((line.width for line in lines), default=0.0)
         return block
 

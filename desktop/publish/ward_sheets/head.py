@@ -47,7 +47,7 @@ def _policy_widths(chunks: list[list[TextBlock]]) -> list[float]:
     room shared out; otherwise the short columns keep their width and the long ones share
     the rest (so one long policy does not wrap while its neighbours leave half a column)."""
     room = HEAD_INNER_W - POLICY_GAP * (len(chunks) - 1)
-    natural = [max(_natural_width(b) for b in chunk) + BULLET_W + 1.0 for chunk in chunks]
+    natural = [max(b.natural_width() for b in chunk) + BULLET_W + 1.0 for chunk in chunks]
     if sum(natural) <= room:
         extra = (room - sum(natural)) / len(chunks)
         return [w + extra for w in natural]
@@ -58,11 +58,6 @@ def _policy_widths(chunks: list[list[TextBlock]]) -> list[float]:
         widths[index] = min(natural[index], left / (len(chunks) - done))
         left -= widths[index]
     return widths
-
-
-def _natural_width(block: TextBlock) -> float:
-    block.wrap(1e6)
-    return block.widest
 
 
 def _policies_height(chunks: list[list[TextBlock]], widths: list[float]) -> float:

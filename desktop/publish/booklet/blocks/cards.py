@@ -128,7 +128,7 @@ class Card(Block):
         right = 112.0
         resized = False  # (each wrap sizes a huge amount again from the last size: not kept)
         if self.amount:
-            need = self.amount.wrap(10_000) and self.amount.widest
+            need = self.amount.natural_width()
             if need > right:
                 # a huge amount: make the column wider rather than shrink the figure
                 right = min(need + 2, width * 0.42)
@@ -196,9 +196,9 @@ class Card(Block):
         if not self.simple:
             return False
         inner = width - self.RULE_W - 2 * self.PAD
-        need = self.amount.widest_at(10_000) if self.amount else 0.0
+        need = self.amount.natural_width() if self.amount else 0.0
         if self.sub:
-            need += 6 + self.sub.widest_at(10_000)
+            need += 6 + self.sub.natural_width()
         return need <= inner
 
     def wrap_compact(self, width: float) -> float:
