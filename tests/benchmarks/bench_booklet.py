@@ -10,8 +10,9 @@ number of initiatives with the same fonts and no layout), as ratios measured in 
   at most 1.2× 10,000's: growth stays linear); peak memory at 2,000 ≤ 150 MB.
 Times are CPU seconds (user + system, the whole process for the sample, the build for the
 rest): this shared virtual machine's wall clock swung ±20% between runs (other guests' load),
-while the work, single-threaded, is the same. Best of five (sample) or three runs each,
-interleaved, so that what noise remains falls on both sides. Both sides
+while the work, single-threaded, is the same. Best of five runs each, interleaved, so that
+what noise remains falls on both sides (with three, the 20k/10k per-page ratio, a quotient of
+two minima, swung 1.07–1.25 between runs of the same code). Both sides
 run from bytecode, as an installed app does (reportlab's was compiled when it was installed;
 PlanBook's modules are compiled first, also where PYTHONDONTWRITEBYTECODE keeps Python from
 caching them, else every `planbook` process would compile them again).
@@ -104,17 +105,18 @@ def main() -> None:
         check("sample booklet (whole process) / floor 200", min(ours) / min(theirs), 1.5,
               detail=f"{min(ours):.2f} s / {min(theirs):.2f} s")
 
-        per_page = {}
+        per_page, per_initiative = {}, {}
         for count in (2000, 10000, 20000):
             plan = tmp / f"plan{count}.sqlite"
             with open_plan(plan, create=True) as store:
                 synthetic_plan(store, initiatives=count, fiscal_year=2024)
             ours, theirs = [], []
-            for _ in range(3):
+            for _ in range(5):
                 ours.append(child("booklet", plan, tmp / "b.pdf"))
                 theirs.append(child("floor", plan, tmp / "f.pdf"))
             b, f = best(ours), best(theirs)
             per_page[count] = b["seconds"] / b["pages"] * 1000
+            per_initiative[count] = b["seconds"] / count * 1e6
             label = f"{count:,} initiatives ({b['pages']} pages) / floor"
             if count < 20000:
                 check(label, b["seconds"] / f["seconds"], 1.2,
@@ -128,6 +130,8 @@ def main() -> None:
             plan.unlink()
         note("per page at 2k / 10k / 20k",
              " / ".join(f"{per_page[c]:.2f}" for c in (2000, 10000, 20000)) + " ms")
+        note("per initiative at 2k / 10k / 20k",
+             " / ".join(f"{per_initiative[c]:.0f}" for c in (2000, 10000, 20000)) + " µs")
         check("per page: 20k / 10k (linear growth)", per_page[20000] / per_page[10000], 1.2)
 
 
