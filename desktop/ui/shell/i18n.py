@@ -8,7 +8,6 @@ with PySide6's lrelease; when that fails too, the UI simply runs untranslated.
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -52,6 +51,8 @@ def qm_path(language: str) -> Path | None:
     tool = _lrelease()
     if tool is None:
         return qm if qm.exists() else None
+    import subprocess  # (with its own imports, ~5 ms: only when a translation is compiled)
+
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         subprocess.run([*tool, "-silent", str(ts), "-qm", str(cached)], check=True,
