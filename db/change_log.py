@@ -59,6 +59,8 @@ LABELS: dict[str, tuple[str, str]] = {
 
 @dataclass
 class Entry:
+    """One change: a field of a record, its old and new value, who, when and through what."""
+
     at: str
     user: str
     source: str

@@ -17,6 +17,8 @@ WARD_KINDS = ("ward", "common")
 
 @dataclass
 class Contact:
+    """The issuing section's contact, printed on the back cover."""
+
     organisation: str = ""
     department: str = ""
     tel: str = ""
@@ -26,6 +28,8 @@ class Contact:
 
 @dataclass
 class Plan:
+    """The comprehensive plan (総合計画) the editions belong to."""
+
     name: str = ""
     city: str = ""
     notes: list[str] = field(default_factory=list)
@@ -34,6 +38,8 @@ class Plan:
 
 @dataclass
 class SmallTable:
+    """A small table printed on an initiative's card (staffing, subsidy rates…)."""
+
     title: str = ""
     unit: str = ""
     columns: list[str] = field(default_factory=list)
@@ -42,6 +48,8 @@ class SmallTable:
 
 @dataclass
 class Picture:
+    """An illustrative picture (イメージ) on an initiative's card."""
+
     caption: str = ""
     credit: str = ""
     image: str | None = None  # base64 PNG/JPEG
@@ -49,6 +57,8 @@ class Picture:
 
 @dataclass
 class Initiative:
+    """取組: one card in the booklet, shown in its vision (or ward) and any priority item."""
+
     key: str
     title: str
     description: str = ""
@@ -80,6 +90,8 @@ class Initiative:
 
 @dataclass
 class PriorityAction:
+    """An initiative listed under a priority item's heading (主なアクション)."""
+
     heading: str
     initiative: Initiative
     description: str | None = None  # priority-page wording when it differs
@@ -98,6 +110,8 @@ class PriorityAction:
 
 @dataclass
 class Priority:
+    """重点事項: a priority item of the edition."""
+
     number: int
     title: str
     lead: str = ""
@@ -110,6 +124,8 @@ class Priority:
 
 @dataclass
 class Measure:
+    """施策: a vision's measure (code, title, goal)."""
+
     code: str
     title: str
     goal: str = ""
@@ -120,6 +136,8 @@ class Measure:
 
 @dataclass
 class Vision:
+    """ビジョン: a vision with its direction, measures and initiatives."""
+
     number: int
     title: str
     colour: str = "#1F4E79"
@@ -133,6 +151,8 @@ class Vision:
 
 @dataclass
 class Ward:
+    """区: a ward, or the panel common to all wards (kind "common")."""
+
     name: str
     kind: str = "ward"
     position: int = 0
@@ -141,6 +161,8 @@ class Ward:
 
 @dataclass
 class WardGroup:
+    """A heading that groups a ward sheet's projects (a policy), with its subtotal."""
+
     title: str
     show_subtotal: bool = False
     position: int = 0
@@ -151,6 +173,8 @@ class WardGroup:
 
 @dataclass
 class WardProject:
+    """A row of a ward sheet: a project and its three budget stages (千円)."""
+
     name: str
     number: int | None = None
     description: str = ""
@@ -167,6 +191,8 @@ class WardProject:
 
 @dataclass
 class Totals:
+    """Sums of the three budget stages (None: no figure at all)."""
+
     initial: int | None = None
     revised: int | None = None
     settled: int | None = None
@@ -174,6 +200,8 @@ class Totals:
 
 @dataclass
 class WardPlan:
+    """A ward's part of an edition: its sheet and its panel in the booklet."""
+
     ward: Ward
     headline: str = ""
     description: str = ""
@@ -204,6 +232,8 @@ def sum_projects(projects: list[WardProject]) -> Totals:
 
 @dataclass
 class Edition:
+    """One fiscal year's action plan (アクションプラン): its front matter and status."""
+
     fiscal_year: int
     title: str = ""
     status: str = "draft"

@@ -13,6 +13,8 @@ from desktop.publish.collector import collector_paused
 
 @dataclass
 class Analysis:
+    """The checks' findings and the summary's rows, as the worker returns them."""
+
     problems: list  # db.checks.Problem
     summary: list[tuple[int, str, str, str, str, str]]  # depth, label, count, a, b, c
 

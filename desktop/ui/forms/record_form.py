@@ -49,6 +49,8 @@ def t(text: str) -> str:
 
 @dataclass
 class Field:
+    """A row of a record form: the field it edits, its label and kind."""
+
     name: str
     label: str  # English source; translated in the "Forms" context
     kind: str = "line"  # line, text, lines, amount, status, colour, yearmonth, ints, choice,

@@ -56,6 +56,8 @@ class A(StrEnum):
 
 @dataclass(frozen=True)
 class Spec:
+    """An action's text, shortcuts, tooltip and icon."""
+
     text: str
     keys: tuple = ()
     tip: str = ""

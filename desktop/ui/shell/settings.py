@@ -19,6 +19,8 @@ MAX_RECENT = 8
 
 @dataclass(frozen=True)
 class Setting:
+    """A user preference: its QSettings key, type and default."""
+
     key: str
     type: type
     default: Any

@@ -81,6 +81,8 @@ def normalise(text: str) -> str:
 
 @dataclass
 class Column:
+    """A column of a table editor: the field it shows, its header, kind and width."""
+
     field: str
     header: str  # English source text, translated in the "Columns" context
     kind: str = "text"  # text, amount, status, int, bool, choice, readonly
