@@ -1,9 +1,16 @@
-"""Start the desktop editor: ``run_gui(path)`` is what the ``planbook`` command calls."""
+"""Start the desktop editor: ``run_gui(path)`` is what the ``planbook`` command calls.
+
+Importing this module starts the editor's start: the cyclic garbage collector is paused until
+the window's first frame (desktop/publish/collector.py)."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+
+from desktop.publish import collector
+
+collector.pause_for_start()
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 
@@ -26,7 +33,7 @@ def _fonts() -> str | None:
 
 def make_application(argv: list[str] | None = None):
     """The QApplication with PlanBook's name, icon, font, style sheet and translation."""
-    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtCore import QCoreApplication, Qt, QTimer
     from PySide6.QtGui import QFont, QGuiApplication
     from PySide6.QtWidgets import QApplication
 
@@ -52,6 +59,8 @@ def make_application(argv: list[str] | None = None):
     if style.exists():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
     i18n.install(app, Settings().get(LANGUAGE))
+    collector.freeze_what_started()  # the modules and classes: they stay as long as the editor
+    QTimer.singleShot(2000, collector.resume_after_start)  # when no frame comes (minimised)
     return app
 
 

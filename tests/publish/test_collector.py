@@ -8,6 +8,7 @@ import pytest
 
 from db.sample import load_sample
 from db.store import memory_plan
+from desktop.publish import collector
 from desktop.publish.booklet import build_booklet
 from desktop.publish.collector import collector_paused
 from desktop.publish.progress import Cancelled, Progress
@@ -51,3 +52,30 @@ def test_a_build_pauses_it_and_a_cancelled_build_gives_it_back(tmp_path):
         build_booklet(doc, tmp_path / "b.pdf", progress=progress)
     assert seen and not any(seen)
     assert gc.isenabled()
+
+
+def test_the_editor_start_pauses_it_until_resumed_even_across_a_build():
+    assert gc.isenabled()
+    collector.pause_for_start()
+    try:
+        assert not gc.isenabled()
+        with collector_paused():  # a preview built while the editor starts
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # still starting
+        with collector_paused():
+            collector.resume_after_start()  # the first frame, while a build runs
+            assert not gc.isenabled()
+        assert gc.isenabled()
+        collector.resume_after_start()  # a second window's first frame changes nothing
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_resuming_without_a_pause_leaves_it_as_it_is():
+    gc.disable()
+    try:
+        collector.resume_after_start()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -22,6 +22,8 @@ import json, sys, time
 from PySide6.QtCore import QSettings, QStandardPaths
 QStandardPaths.setTestModeEnabled(True)
 from desktop.app import make_application
+import gc
+collecting_while_starting = gc.isenabled()
 from desktop.ui.shell.window import MainWindow
 from desktop.ui.shell.settings import PREVIEW_ENABLED, Settings
 app = make_application([])
@@ -37,7 +39,8 @@ import PySide6.QtWidgets
 usable = {"navigator": window.tree.isVisible() and window.nav_model.rowCount() > 0,
           "page": type(page).__name__ if page is not None and page.isVisible() else None,
           "loaded": sorted(set(sys.modules) & set(sys.argv[2:])),
-          "every_widget_class": "QMdiArea" in vars(PySide6.QtWidgets)}
+          "every_widget_class": "QMdiArea" in vars(PySide6.QtWidgets),
+          "collecting": [collecting_while_starting, gc.isenabled()]}
 end = time.perf_counter() + 20
 while time.perf_counter() < end and not (window.analyses and window.preview.builds):
     app.processEvents()
@@ -61,5 +64,7 @@ def test_the_window_is_usable_first_and_the_checks_and_preview_follow(sample_fil
     # PySide makes its classes when first used, but all of QtWidgets' (~10 ms) for the first
     # Python wrapper of a widget Qt made (a view's viewport()): PlanBook uses no QMdiArea
     assert not figures["every_widget_class"]
+    # the garbage collector waits while the editor starts, and is back after the first frame
+    assert figures["collecting"] == [False, True]
     assert figures["analyses"] >= 1 and figures["previews"] >= 1
     assert len(figures["backups"]) == 1  # the day's safety copy, written after the first paint

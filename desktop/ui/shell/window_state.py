@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.era import era_label
+from desktop.publish import collector
 
 from . import settings as S
 from .actions import A, retranslate_actions
@@ -121,6 +122,7 @@ class WindowState:
 
     def _first_frame_done(self) -> None:
         self._painted = True
+        collector.resume_after_start()  # (paused while the editor started: desktop/app.py)
         waiting, self._after_paint = self._after_paint, []
         for work in waiting:
             QTimer.singleShot(0, work)  # after this frame is on the screen
