@@ -14,8 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("openpyxl", "sqlite_utils", "reportlab", "budoux")
 # what the window needs only later: subprocess (~5 ms with its imports) compiles a missing
-# translation
-LATER = ("subprocess",)
+# translation; Qt's PDF modules show the first preview
+LATER = ("subprocess", "PySide6.QtPdf", "PySide6.QtPdfWidgets")
 
 PROBE = r"""
 import json, sys, time

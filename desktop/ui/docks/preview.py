@@ -13,9 +13,8 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QPointF, Qt, QTimer, Signal
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from ..worker import run_task, wait_for_all
 
@@ -89,18 +88,18 @@ class PreviewPanel(QWidget):
 
     def __init__(self, parent=None, delay_ms: int = 50):
         super().__init__(parent)
-        self.document = QPdfDocument(self)
-        self.view = QPdfView(self)
-        self.view.setObjectName("pdfView")
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self._document = self._view = None  # made when first used (see view)
         self.status = QLabel(QCoreApplication.translate("Preview", "The preview appears here while you edit."), self)
         self.status.setWordWrap(True)
+        # until then, what an empty QPdfView shows: its frame around the palette's dark colour
+        self._blank = QFrame(self)
+        self._blank.setFrameStyle(QFrame.Shape.StyledPanel | QFrame.Shadow.Sunken)
+        self._blank.setBackgroundRole(QPalette.ColorRole.Dark)
+        self._blank.setAutoFillBackground(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.status)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self._blank, 1)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(delay_ms)
@@ -124,8 +123,33 @@ class PreviewPanel(QWidget):
         self.last_report = None  # the last build's report (what was laid out and drawn)
         self.shown_page = 0  # the page the view was last turned to
 
+    @property
+    def view(self):
+        """The QPdfView showing ``document``. Qt's PDF modules load with the first preview, not
+        before the editor's first frame (~6 ms)."""
+        if self._view is None:
+            from PySide6.QtPdf import QPdfDocument
+            from PySide6.QtPdfWidgets import QPdfView
+
+            self._document = QPdfDocument(self)
+            view = QPdfView(self)
+            view.setObjectName("pdfView")
+            view.setDocument(self._document)
+            view.setPageMode(QPdfView.PageMode.MultiPage)
+            view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+            self.layout().replaceWidget(self._blank, view)
+            self._blank.deleteLater()
+            view.show()
+            self._view = view
+        return self._view
+
+    @property
+    def document(self):
+        """The QPdfDocument the view shows (the preview last drawn; empty before the first)."""
+        return self.view.document()
+
     def retranslate(self) -> None:
-        if self.document.pageCount() > 0:
+        if self._document is not None and self._document.pageCount() > 0:
             self.status.setText(t("Preview: %1 pages").replace("%1", str(self.document.pageCount())))
         elif self.builds == 0:
             self.status.setText(t("The preview appears here while you edit."))
@@ -216,7 +240,8 @@ class PreviewPanel(QWidget):
             self._task.cancel()
             if not self._task.done:
                 wait_for_all(30000)  # the worker may be writing into the folder
-        self.document.close()
+        if self._document is not None:
+            self._document.close()
         self._tempdir.cleanup()
 
 
