@@ -12,7 +12,11 @@ Each measurement runs in a fresh process. Everything is written under one tempor
   key by key, scrolling;
 - an edit of one initiative → the preview shows the updated page ≤ 0.3 s, at 2,000 and at
   10,000 initiatives; the longest event-loop gap while edits are typed (≤ 0.3 s); peak
-  memory with the preview on against off (≤ 30 MB more).
+  memory with the preview on against off (≤ 30 MB more);
+- the preview's cost does not grow with the plan: 10,000 initiatives spread over 40 visions,
+  so that each section is as large as the 2,000 plan's, update ≤ 1.5× as slowly as at 2,000
+  (with 8 visions the 10,000 plan's sections are 5× larger, and the preview lays out the
+  whole section being edited: that ratio is printed too).
 """
 
 from __future__ import annotations
@@ -121,6 +125,10 @@ def main() -> None:
             plans[count] = tmp / f"plan{count}.sqlite"
             with open_plan(plans[count], create=True) as store:
                 synthetic_plan(store, initiatives=count, fiscal_year=2024)
+        # 10,000 initiatives in sections as large as the 2,000 plan's (40 visions of 250)
+        spread = tmp / "plan10000x40.sqlite"
+        with open_plan(spread, create=True) as store:
+            synthetic_plan(store, initiatives=10000, fiscal_year=2024, visions=40)
 
         editor, window = [], []
         for _ in range(7):
@@ -151,6 +159,11 @@ def main() -> None:
               " MB", detail=f"{on['peak_mb']:.0f} MB / {off['peak_mb']:.0f} MB")
         note("10,000 / 2,000: slowest preview update",
              f"{max(latency[10000]) / max(latency[2000]):.2f}× (the section is 5× larger)")
+        _, same = run("edits", spread, "on", env)
+        check("10,000 in 40 visions (sections as 2,000's) / 2,000: slowest preview update",
+              max(same["latency"]) / max(latency[2000]), 1.5,
+              detail=f"{max(same['latency']):.3f} s / {max(latency[2000]):.3f} s, "
+                     f"section of {same['section_pages']} pages")
         # the children's TMPDIR is this folder: what they left is here
         left = [p.name for p in tmp.iterdir() if p.is_dir() and p.name != "userdata"]
         check("temporary folders the editor left behind", len(left), 0, "",
