@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, Qt
 
 from db.era import era_label
+from db.outline import outline
 
 STRUCTURE_TABLES = {"edition", "vision", "priority", "initiative", "ward_plan", "ward", "measure",
                     "ward_project", "priority_action"}
@@ -52,44 +53,40 @@ class NavigatorModel(QAbstractItemModel):
             e = Node(f"edition:{edition.id}", label, root, "edition", edition.id, year)
             Node(f"front:{edition.id}", QCoreApplication.translate("Navigator", "Front matter"), e, "edition", edition.id)
             Node(f"contact:{edition.id}", QCoreApplication.translate("Navigator", "Contact"), e, "edition", edition.id)
-            initiatives = store.initiatives(edition.id)
-            priorities = store.priorities(edition.id, {i.id: i for i in initiatives})
-            if priorities:
+            entries = outline(store, edition.id)  # (no records: titles and counts)
+            if entries.priorities:
                 p = Node(f"priorities:{edition.id}", QCoreApplication.translate("Navigator", "Priority items"), e)
-                for priority in priorities:
-                    Node(f"priority:{priority.id}",
-                         QCoreApplication.translate("Navigator", "Priority %1").replace("%1", str(priority.number)) + f"  {priority.title}",
-                         p, "priority", priority.id)
-            visions = store.visions(edition.id)
-            if visions:
+                for priority_id, number, title in entries.priorities:
+                    Node(f"priority:{priority_id}",
+                         QCoreApplication.translate("Navigator", "Priority %1").replace("%1", str(number)) + f"  {title}",
+                         p, "priority", priority_id)
+            if entries.visions:
                 v = Node(f"visions:{edition.id}", QCoreApplication.translate("Navigator", "Visions"), e)
                 by_number: dict[int, list] = {}
-                for item in initiatives:
-                    if item.vision_number is not None:
-                        by_number.setdefault(item.vision_number, []).append(item)
-                for vision in visions:
-                    vn = Node(f"vision:{vision.id}",
-                              QCoreApplication.translate("Navigator", "Vision %1").replace("%1", str(vision.number)) + f"  {vision.title}",
-                              v, "vision", vision.id)
-                    measures = store.measures(vision.id)
-                    Node(f"measures:{vision.id}",
-                         QCoreApplication.translate("Navigator", "Measures (%1)").replace("%1", str(len(measures))), vn, "vision",
-                         vision.id)
-                    items = by_number.get(vision.number, [])
-                    inode = Node(f"initiatives:{vision.id}",
+                for item_id, title, vision_number in entries.initiatives:
+                    if vision_number is not None:
+                        by_number.setdefault(vision_number, []).append((item_id, title))
+                for vision_id, number, title, measures in entries.visions:
+                    vn = Node(f"vision:{vision_id}",
+                              QCoreApplication.translate("Navigator", "Vision %1").replace("%1", str(number)) + f"  {title}",
+                              v, "vision", vision_id)
+                    Node(f"measures:{vision_id}",
+                         QCoreApplication.translate("Navigator", "Measures (%1)").replace("%1", str(measures)), vn, "vision",
+                         vision_id)
+                    items = by_number.get(number, [])
+                    inode = Node(f"initiatives:{vision_id}",
                                  QCoreApplication.translate("Navigator", "Initiatives (%1)").replace("%1", str(len(items))), vn,
-                                 "vision", vision.id)
-                    for item in items:
-                        Node(f"initiative:{item.id}", item.title or QCoreApplication.translate("Navigator", "(untitled)"), inode,
-                             "initiative", item.id)
-            plans = store.ward_plans(edition.id)
-            if plans:
+                                 "vision", vision_id)
+                    for item_id, item_title in items:
+                        Node(f"initiative:{item_id}", item_title or QCoreApplication.translate("Navigator", "(untitled)"), inode,
+                             "initiative", item_id)
+            if entries.ward_plans:
                 w = Node(f"wards:{edition.id}", QCoreApplication.translate("Navigator", "Wards"), e, "edition", edition.id)
-                for plan in plans:
-                    wn = Node(f"ward:{plan.id}", plan.ward.name, w, "ward_plan", plan.id)
-                    Node(f"projects:{plan.id}",
-                         QCoreApplication.translate("Navigator", "Projects (%1)").replace("%1", str(len(plan.projects))), wn,
-                         "ward_plan", plan.id)
+                for plan_id, ward_name, projects in entries.ward_plans:
+                    wn = Node(f"ward:{plan_id}", ward_name, w, "ward_plan", plan_id)
+                    Node(f"projects:{plan_id}",
+                         QCoreApplication.translate("Navigator", "Projects (%1)").replace("%1", str(projects)), wn,
+                         "ward_plan", plan_id)
         return root
 
     def rebuild(self) -> None:
