@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QLabel,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -82,6 +83,12 @@ def tabs(parent: QWidget) -> QTabWidget:
     tabs = QTabWidget(parent)
     tabs.setDocumentMode(True)
     return tabs
+
+
+def tab_pages(tabs: QTabWidget) -> QWidget:
+    """Where ``tabs`` keeps its pages (its stack): a page made there is added without being
+    moved, which would restyle every widget in it and measure its tables' headers again."""
+    return tabs.findChild(QStackedWidget) or tabs  # (its own children come first)
 
 
 class TablePage(Page):

@@ -15,7 +15,7 @@ from ..tables.plan_models import (
     MeasuresModel,
 )
 from ..tables.table_editor import TableEditor
-from .page import Page, tabs
+from .page import Page, tab_pages, tabs
 
 
 def t(text: str) -> str:
@@ -38,9 +38,10 @@ class VisionPage(Page):
         self.form = self.add_form(RecordForm(doc, "vision", vision_id, fields.VISION_FIELDS, title,
                                              splitter))
         self.tabs = tabs(splitter)
-        self.measures = self.add_table(TableEditor(MeasuresModel(doc, vision_id), self))
+        inside = tab_pages(self.tabs)
+        self.measures = self.add_table(TableEditor(MeasuresModel(doc, vision_id), inside))
         self.initiatives = self.add_table(TableEditor(
-            InitiativesModel(doc, edition_id, vision_id=vision_id), self))
+            InitiativesModel(doc, edition_id, vision_id=vision_id), inside))
         self.initiatives.activated.connect(lambda i: self.open_key.emit(f"initiative:{i}"))
         self.tabs.addTab(self.measures, "")
         self.tabs.addTab(self.initiatives, "")
