@@ -280,7 +280,7 @@ def test_file_dialogs_are_qt_s_own_in_the_interface_language():
     from PySide6.QtWidgets import QFileDialog
 
     from desktop.ui import file_dialogs
-    assert file_dialogs.OPTIONS & QFileDialog.Option.DontUseNativeDialog
+    assert file_dialogs.options() & QFileDialog.Option.DontUseNativeDialog
 
 
 def test_tab_goes_from_the_form_s_fields_to_the_table(window):

@@ -40,6 +40,9 @@ usable = {"navigator": window.tree.isVisible() and window.nav_model.rowCount() >
           "page": type(page).__name__ if page is not None and page.isVisible() else None,
           "loaded": sorted(set(sys.modules) & set(sys.argv[2:])),
           "every_widget_class": "QMdiArea" in vars(PySide6.QtWidgets),
+          "dialog_classes": [n for n in ("QFileDialog", "QInputDialog", "QColorDialog",
+                                         "QUndoView", "QDialogButtonBox", "QProgressDialog")
+                             if n in vars(PySide6.QtWidgets)],
           "collecting": [collecting_while_starting, gc.isenabled()]}
 end = time.perf_counter() + 20
 while time.perf_counter() < end and not (window.analyses and window.preview.builds):
@@ -64,6 +67,7 @@ def test_the_window_is_usable_first_and_the_checks_and_preview_follow(sample_fil
     # PySide makes its classes when first used, but all of QtWidgets' (~10 ms) for the first
     # Python wrapper of a widget Qt made (a view's viewport()): PlanBook uses no QMdiArea
     assert not figures["every_widget_class"]
+    assert figures["dialog_classes"] == []  # (made when a dialog first opens: ~3 ms)
     # the garbage collector waits while the editor starts, and is back after the first frame
     assert figures["collecting"] == [False, True]
     assert figures["analyses"] >= 1 and figures["previews"] >= 1

@@ -18,7 +18,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QColorDialog,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -203,6 +202,8 @@ class RecordForm(QScrollArea):
 
     def _pick_colour(self, field: Field) -> None:
         widget = self.widgets[self.key(field)]
+        from PySide6.QtWidgets import QColorDialog  # (loaded when used, not at start)
+
         colour = QColorDialog.getColor(QColor(widget.text() or "#1F4E79"), self,
                                        QCoreApplication.translate("Forms", "Vision colour"))
         if colour.isValid():

@@ -2,23 +2,21 @@
 
 Each runs in a worker with a progress dialog and Cancel; the window never freezes. A finished
 export offers to open the file or show it in its folder. The import shows its diff first and
-becomes one undo step.
+becomes one undo step. The Qt classes only these dialogs use are loaded with them, not at the
+editor's start.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
-    QProgressDialog,
     QVBoxLayout,
 )
 
@@ -27,6 +25,9 @@ from db.era import era_label
 from ..db_text import error_text
 from ..document import commands
 from ..worker import run_task
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
 
 
 def t(text: str) -> str:
@@ -90,6 +91,8 @@ class ExportController(QObject):
         self.last_box: QMessageBox | None = None
 
     def run(self, title: str, job) -> None:
+        from PySide6.QtWidgets import QProgressDialog
+
         dialog = QProgressDialog(title, QCoreApplication.translate("Exports", "Cancel"), 0, 0, self.window)
         dialog.setObjectName("exportProgress")
         dialog.setWindowTitle(QCoreApplication.translate("Exports", "Export"))
@@ -147,6 +150,9 @@ class ExportController(QObject):
         box.addButton(QMessageBox.StandardButton.Close)
 
         def clicked(button):
+            from PySide6.QtCore import QUrl
+            from PySide6.QtGui import QDesktopServices
+
             if button is open_button:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(output)))
             elif button is folder_button:
@@ -177,6 +183,8 @@ class ExportController(QObject):
                 self._plan_import(workbook)
 
         self._workbook_path = workbook_path
+        from PySide6.QtWidgets import QProgressDialog
+
         dialog = QProgressDialog(t("Reading the workbook…"), t("Cancel"), 0, 0, self.window)
         dialog.setMinimumDuration(300)
         self.dialog = dialog
@@ -233,6 +241,8 @@ class ImportPreviewDialog(QDialog):
     """Shows what a ward workbook would change; Apply imports it (one undo step)."""
 
     def __init__(self, plan, parent=None):
+        from PySide6.QtWidgets import QCheckBox, QDialogButtonBox
+
         super().__init__(parent)
         self.setObjectName("importPreview")
         self.setWindowTitle(QCoreApplication.translate("Exports", "Import ward sheet: what will change"))

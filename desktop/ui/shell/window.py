@@ -17,13 +17,11 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDockWidget,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
     QTreeView,
-    QUndoView,
     QVBoxLayout,
     QWidget,
 )
@@ -270,6 +268,8 @@ class MainWindow(YearCycle, FileHandling, Navigation, DockUpdates, ExportMenu, W
         editor.clear_cells()
 
     def ask_user_name(self) -> None:
+        from PySide6.QtWidgets import QInputDialog  # (dialogs' classes: loaded when used)
+
         name, ok = QInputDialog.getText(
             self, self.tr("Your name in the change log"),
             self.tr("Name written beside your changes (empty: your user name, %1):")
@@ -334,6 +334,8 @@ class MainWindow(YearCycle, FileHandling, Navigation, DockUpdates, ExportMenu, W
             dialog = QDialog(self)
             dialog.setObjectName("historyDialog")
             dialog.setWindowTitle(self.tr("History"))
+            from PySide6.QtWidgets import QUndoView
+
             view = QUndoView(self.doc.undo_stack, dialog)
             view.setEmptyLabel(self.tr("<opened>"))
             layout = QVBoxLayout(dialog)

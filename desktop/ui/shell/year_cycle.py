@@ -11,10 +11,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -82,6 +80,8 @@ class BookletOptions(QDialog):
             self.record.setChecked(True)
             self.record.setEnabled(False)
             self.record.setText(t("A snapshot is recorded: this edition is final"))
+        from PySide6.QtWidgets import QDialogButtonBox  # (dialogs' classes: loaded when used)
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
@@ -239,6 +239,8 @@ class YearCycle:
         if edition is None or edition.status != "final":
             return False
         year = edition.fiscal_year
+        from PySide6.QtWidgets import QInputDialog
+
         reason, ok = QInputDialog.getText(
             self, t("Reopen"), t("%1 is final. Why is it reopened? (recorded with your name "
                                  "and the time)").replace("%1", era_label(year)))
