@@ -71,12 +71,18 @@ class Page(QWidget):
         return False
 
     def _reveal(self, widget: QWidget) -> None:
-        parent = widget.parentWidget()
-        child = widget
-        while parent is not None and parent is not self:
-            if isinstance(parent, QTabWidget):
-                parent.setCurrentWidget(child)
-            child, parent = parent, parent.parentWidget()
+        """Make current every tab on the way from ``widget`` up to the page. (A tab's page is
+        not the tab widget's child but its page stack's, so each tab widget is asked which
+        widget on the way is one of its pages.)"""
+        below: list[QWidget] = []
+        current = widget
+        while current is not None and current is not self:
+            if isinstance(current, QTabWidget):
+                index = next((i for i in map(current.indexOf, below) if i >= 0), -1)
+                if index >= 0:
+                    current.setCurrentIndex(index)
+            below.append(current)
+            current = current.parentWidget()
 
 
 def tabs(parent: QWidget) -> QTabWidget:
