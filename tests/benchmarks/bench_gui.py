@@ -15,8 +15,8 @@ Each measurement runs in a fresh process. Everything is written under one tempor
   memory with the preview on against off (≤ 30 MB more);
 - the preview's cost does not grow with the plan: 10,000 initiatives spread over 40 visions,
   so that each section is as large as the 2,000 plan's, update ≤ 1.5× as slowly as at 2,000
-  (with 8 visions the 10,000 plan's sections are 5× larger, and the preview lays out the
-  whole section being edited: that ratio is printed too).
+  (medians of five; with 8 visions the 10,000 plan's sections are 5× larger, and the preview
+  lays out the whole section being edited: that ratio is printed too).
 """
 
 from __future__ import annotations
@@ -160,9 +160,13 @@ def main() -> None:
         note("10,000 / 2,000: slowest preview update",
              f"{max(latency[10000]) / max(latency[2000]):.2f}× (the section is 5× larger)")
         _, same = run("edits", spread, "on", env)
-        check("10,000 in 40 visions (sections as 2,000's) / 2,000: slowest preview update",
-              max(same["latency"]) / max(latency[2000]), 1.5,
-              detail=f"{max(same['latency']):.3f} s / {max(latency[2000]):.3f} s, "
+        median = {name: sorted(times)[len(times) // 2]
+                  for name, times in (("same", same["latency"]), (2000, latency[2000]))}
+        # (medians: the slowest of five updates of ~40 ms swung 1.03-1.49× between runs)
+        check("10,000 in 40 visions (sections as 2,000's) / 2,000: median preview update",
+              median["same"] / median[2000], 1.5,
+              detail=f"{median['same']:.3f} s / {median[2000]:.3f} s, slowest "
+                     f"{max(same['latency']):.3f} / {max(latency[2000]):.3f} s, "
                      f"section of {same['section_pages']} pages")
         # the children's TMPDIR is this folder: what they left is here
         left = [p.name for p in tmp.iterdir() if p.is_dir() and p.name != "userdata"]
