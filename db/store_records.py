@@ -135,9 +135,15 @@ class RecordStore(RowStore):
         row.pop("ward_plan_id")
         return Initiative(**row)
 
-    def initiatives(self, edition_id: int) -> list[Initiative]:
-        rows = self._each_row(self._INITIATIVE_SQL + "WHERE i.edition_id = ? "
-                              "ORDER BY i.position, i.id", [edition_id])
+    def initiatives(self, edition_id: int, *, vision_id: int | None = None,
+                    ward_plan_id: int | None = None) -> list[Initiative]:
+        """The edition's initiatives in order, or those of one vision or one ward panel."""
+        where, params = "WHERE i.edition_id = ? ", [edition_id]
+        if vision_id is not None:
+            where, params = where + "AND i.vision_id = ? ", params + [vision_id]
+        if ward_plan_id is not None:
+            where, params = where + "AND i.ward_plan_id = ? ", params + [ward_plan_id]
+        rows = self._each_row(self._INITIATIVE_SQL + where + "ORDER BY i.position, i.id", params)
         return [self._initiative(r) for r in rows]
 
     def initiative(self, initiative_id: int) -> Initiative | None:
@@ -334,7 +340,5 @@ class RecordStore(RowStore):
             raise KeyError(number)
         vision = Vision(**self._decode("vision", visions[0]))
         vision.measures = self.measures(vision.id)
-        rows = self._each_row(self._INITIATIVE_SQL + "WHERE i.vision_id = ? "
-                              "ORDER BY i.position, i.id", [vision.id])
-        vision.initiatives = [self._initiative(r) for r in rows]
+        vision.initiatives = self.initiatives(edition.id, vision_id=vision.id)
         return EditionDocument(self.plan(), edition, [], [vision], [], vision.initiatives)

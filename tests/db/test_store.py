@@ -104,3 +104,17 @@ def test_save_copy_is_a_complete_plan_file(tmp_path, sample_file):
     with open_plan(copy, readonly=True) as store:
         assert export_json(store) == original
     assert not (tmp_path / ".copy.sqlite.tmp").exists()
+
+
+def test_initiatives_of_one_vision_or_ward_panel_are_those_of_the_edition_in_order(sample_store):
+    for edition in sample_store.editions():
+        everything = sample_store.initiatives(edition.id)
+        for vision in sample_store.visions(edition.id):
+            assert sample_store.initiatives(edition.id, vision_id=vision.id) == [
+                i for i in everything if i.vision_number == vision.number]
+        for plan in sample_store.ward_plans(edition.id):
+            assert sample_store.initiatives(edition.id, ward_plan_id=plan.id) == [
+                i for i in everything if i.ward_name == plan.ward.name]
+    edition = sample_store.edition(2024)
+    assert any(sample_store.initiatives(edition.id, ward_plan_id=p.id)
+               for p in sample_store.ward_plans(edition.id))  # (the sample has ward panels)

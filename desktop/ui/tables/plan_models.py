@@ -23,13 +23,6 @@ class InitiativesModel(RecordTableModel):
     def __init__(self, doc, edition_id: int, *, vision_id: int | None = None,
                  ward_plan_id: int | None = None, parent=None):
         self.edition_id, self.vision_id, self.ward_plan_id = edition_id, vision_id, ward_plan_id
-        self._vision_number = None
-        self._ward_name = None
-        if vision_id is not None:
-            self._vision_number = doc.store.row("vision", vision_id)["number"]
-        if ward_plan_id is not None:
-            ward_id = doc.store.row("ward_plan", ward_plan_id)["ward_id"]
-            self._ward_name = doc.store.row("ward", ward_id)["name"]
         super().__init__(doc, parent)
 
     def make_columns(self):
@@ -49,14 +42,12 @@ class InitiativesModel(RecordTableModel):
         return {"initiative", "vision", "ward_plan"}
 
     def load(self):
-        items = self.store.initiatives(self.edition_id)
-        if self.vision_id is not None:
-            if self.store.row("vision", self.vision_id) is None:
-                return []
-            self._vision_number = self.store.row("vision", self.vision_id)["number"]
-            items = [i for i in items if i.vision_number == self._vision_number]
-        elif self.ward_plan_id is not None:
-            items = [i for i in items if i.ward_name == self._ward_name]
+        if self.vision_id is not None and self.store.row("vision", self.vision_id) is None:
+            return []
+        # (only the vision's or the ward's: a vision page of a 10,000-initiative plan read all
+        # of them to keep an eighth)
+        items = self.store.initiatives(self.edition_id, vision_id=self.vision_id,
+                                       ward_plan_id=self.ward_plan_id)
         return [record_dict(i) for i in items]
 
     def value(self, row, column):
